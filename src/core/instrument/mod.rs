@@ -1,0 +1,5 @@
+//! The instrument: its format, loading and checking, and the default questionnaire.
+
+pub mod model;
+
+pub use model::*;

@@ -1,0 +1,45 @@
+//! Texts that an instrument or the app shows, in one locale or several.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A piece of text shown to a person: either one string (in the instrument's
+/// own locale) or one string per locale code (`{"en": "...", "fr": "..."}`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Text {
+    /// The same text whatever the locale.
+    Plain(String),
+    /// One text per locale code.
+    Localized(BTreeMap<String, String>),
+}
+
+impl Text {
+    /// The text for `locale`, falling back to `fallback`, then to any text
+    /// present, so that a missing translation never shows an empty screen.
+    pub fn get<'a>(&'a self, locale: &str, fallback: &str) -> &'a str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Localized(map) => map
+                .get(locale)
+                .or_else(|| map.get(fallback))
+                .or_else(|| map.values().next())
+                .map(String::as_str)
+                .unwrap_or(""),
+        }
+    }
+
+    /// True when no locale holds any visible character.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Text::Plain(s) => s.trim().is_empty(),
+            Text::Localized(map) => map.values().all(|s| s.trim().is_empty()),
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::Plain(s.to_owned())
+    }
+}

@@ -1,0 +1,2 @@
+//! Candour: a private, offline feedback questionnaire for clinic tablets.
+pub mod core;
