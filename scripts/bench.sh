@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The benchmark (not a test): builds the release app and prints figures.
+# Usage: scripts/bench.sh
+source "$(dirname "$0")/tools.sh"
+ensure_build_tools
+build_release
+say "Sizes of dist/ (raw, gzip -9, brotli -q 11)"
+node "$ROOT/scripts/bench/sizes.mjs" "$ROOT/dist"

@@ -1,0 +1,43 @@
+// Prints raw, gzip and brotli bytes of every file of the release dist/ and
+// their totals. Usage: node scripts/bench/sizes.mjs [DIST]
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** Every file below `dir`, recursively. */
+async function files(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await files(path)));
+    else out.push(path);
+  }
+  return out.sort();
+}
+
+/** Raw, gzip (level 9) and brotli (quality 11) sizes of each file of `dist`. */
+export async function measure(dist) {
+  const rows = [];
+  for (const path of await files(dist)) {
+    const body = await readFile(path);
+    rows.push({
+      file: relative(dist, path),
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  return rows;
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = await measure(process.argv[2] ?? 'dist');
+  const width = Math.max(5, ...rows.map((r) => r.file.length));
+  console.log(`${'file'.padEnd(width)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
+  for (const r of rows) console.log(`${r.file.padEnd(width)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+  const sum = (k) => rows.reduce((s, r) => s + r[k], 0);
+  console.log(`${'total'.padEnd(width)} ${kb(sum('raw'))} ${kb(sum('gzip'))} ${kb(sum('brotli'))}`);
+  console.log(`(bytes: raw ${sum('raw')}, gzip ${sum('gzip')}, brotli ${sum('brotli')})`);
+}

@@ -1,0 +1,56 @@
+// A small static file server for dist/, bound to 127.0.0.1 only.
+// Usage: node scripts/static-server.mjs DIR [PORT]   (PORT 0 picks a free one)
+// Prints "Candour is served at http://127.0.0.1:PORT/" once listening, which
+// the end-to-end tests read to learn the port.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Starts serving `dir`; resolves to the listening server. */
+export function serve(dir, port = 0) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = normalize(join(root, path));
+      // Refuse anything that escapes dist/ (e.g. /../../etc/passwd).
+      if (file !== root && !file.startsWith(root + sep)) {
+        res.writeHead(403).end('Forbidden');
+        return;
+      }
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        // Hashed assets could be cached for ever; the rest must be revalidated
+        // so that a new build is picked up.
+        'Cache-Control': /-[0-9a-f]{16}\./.test(file) ? 'max-age=31536000, immutable' : 'no-cache',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    }
+  });
+  return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dir = 'dist', port = '8080'] = process.argv.slice(2);
+  const server = await serve(dir, Number(port));
+  console.log(`Candour is served at http://127.0.0.1:${server.address().port}/`);
+  console.log('Press Ctrl+C to stop.');
+}

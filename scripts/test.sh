@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test of Candour, installing what is missing first (pinned).
+# Stops at the first failure and exits non-zero. Usage: scripts/test.sh
+source "$(dirname "$0")/tools.sh"
+cd "$ROOT"
+
+LOG="$(mktemp -d)"
+trap 'rm -rf "$LOG"' EXIT
+started=$SECONDS
+
+# Runs one step, prints its time, and keeps its output for the final count.
+step() {
+  local name="$1"
+  shift
+  local t0=$SECONDS
+  say "$name"
+  "$@" 2>&1 | tee "$LOG/$(echo "$name" | tr -c 'a-zA-Z0-9' _).log"
+  local rc=${PIPESTATUS[0]}
+  if [ "$rc" != 0 ]; then
+    echo "FAILED: $name (exit $rc)" >&2
+    exit "$rc"
+  fi
+  printf '    (%s: %ds)\n' "$name" $((SECONDS - t0)) >&2
+}
+
+t0=$SECONDS
+ensure_build_tools
+ensure_chromium
+printf '    (tools ready: %ds)\n' $((SECONDS - t0)) >&2
+
+step "cargo fmt --check" cargo fmt --all -- --check
+step "clippy (host)" cargo clippy --all-targets --locked -- -D warnings
+step "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+step "native tests" cargo test --locked
+step "browser tests (wasm-bindgen-test, headless Chromium)" \
+  env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --locked --target wasm32-unknown-unknown --test browser
+step "release build" trunk build --release --offline
+step "end-to-end tests (release build, headless Chromium)" \
+  node --test --test-concurrency=1 tests/e2e/
+
+passed=$(cat "$LOG"/*.log | sed -nE 's/^test result: ok\. ([0-9]+) passed.*/\1/p; s/^# pass ([0-9]+)$/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+failed=$(cat "$LOG"/*.log | sed -nE 's/^test result: .* ([0-9]+) failed.*/\1/p; s/^# fail ([0-9]+)$/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+printf 'All test steps passed in %ds.\n' $((SECONDS - started))
+echo "candour: ${passed:-0} passed, ${failed:-0} failed"

@@ -1,0 +1,13 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium) for components and
+//! browser services. Run by scripts/test.sh with
+//! `cargo test --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "browser/app.rs"]
+mod app;
+#[path = "browser/mount.rs"]
+mod mount;
+#[path = "browser/panic_screen.rs"]
+mod panic_screen;

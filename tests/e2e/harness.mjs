@@ -1,0 +1,96 @@
+// Shared end-to-end harness: serves the release build (dist/) on 127.0.0.1,
+// drives Debian's Chromium through playwright-core, and records every request
+// and every console error or CSP violation, so each test can assert on them.
+import { chromium } from 'playwright-core';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../scripts/static-server.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Where screenshots go (git-ignored), for a person to look at. */
+export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
+
+/** Tablet portrait, tablet landscape and phone sizes the app must fit. */
+export const VIEWPORTS = {
+  tabletPortrait: { width: 768, height: 1024 },
+  tabletLandscape: { width: 1024, height: 768 },
+  phone: { width: 390, height: 844 },
+};
+
+/** Starts the server and the browser once per test file. */
+export async function start() {
+  const server = await serve(join(ROOT, 'dist'), 0);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+  return {
+    origin,
+    browser,
+    async stop() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/**
+ * Opens a fresh page (its own storage) at the app and waits for the start
+ * screen. Returns the page with `requests` and `problems` lists that fill as
+ * it runs.
+ */
+export async function openApp(env, { viewport = VIEWPORTS.tabletPortrait, path = '/' } = {}) {
+  const context = await env.browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.requests = [];
+  page.problems = [];
+  page.on('request', (r) => page.requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(env.origin + path);
+  await page.getByRole('button', { name: 'Start a new survey' }).waitFor();
+  return page;
+}
+
+/** Saves a full-page screenshot as test-output/screenshots/NAME.png. */
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+const require = createRequire(import.meta.url);
+
+/** Runs axe-core (WCAG 2.x A and AA rules) on the page; returns the violations. */
+export async function axe(page) {
+  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
+  });
+}
+
+/** True when the page scrolls sideways (content wider than the viewport). */
+export function scrollsSideways(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
