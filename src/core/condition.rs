@@ -46,9 +46,7 @@ fn collect<'a>(condition: &'a Condition, out: &mut Vec<&'a str>) {
         | Condition::OneOf { variable, .. }
         | Condition::GreaterThan { variable, .. }
         | Condition::LessThan { variable, .. } => out.push(variable),
-        Condition::All(parts) | Condition::Any(parts) => {
-            parts.iter().for_each(|c| collect(c, out))
-        }
+        Condition::All(parts) | Condition::Any(parts) => parts.iter().for_each(|c| collect(c, out)),
         Condition::Not(inner) => collect(inner, out),
     }
 }
@@ -58,11 +56,17 @@ mod tests {
     use super::*;
 
     fn answers(pairs: &[(&str, AnswerValue)]) -> Answers {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
     }
 
     fn eq(variable: &str, value: f64) -> Condition {
-        Condition::Equals { variable: variable.into(), value }
+        Condition::Equals {
+            variable: variable.into(),
+            value,
+        }
     }
 
     #[test]
@@ -79,7 +83,10 @@ mod tests {
         let a = answers(&[("x", AnswerValue::Missing(MissingCode::PreferNotToSay))]);
         assert!(!holds(&eq("x", -99.0), &a));
         assert!(!holds(&eq("absent", 1.0), &a));
-        let gt = Condition::GreaterThan { variable: "x".into(), value: -1000.0 };
+        let gt = Condition::GreaterThan {
+            variable: "x".into(),
+            value: -1000.0,
+        };
         assert!(!holds(&gt, &a));
         assert!(holds(&Condition::Not(Box::new(eq("absent", 1.0))), &a));
     }
@@ -88,7 +95,10 @@ mod tests {
     fn multiple_choice_matches_any_selected_code() {
         let a = answers(&[("m", AnswerValue::Codes(vec![2, 5]))]);
         assert!(holds(&eq("m", 5.0), &a));
-        let one_of = Condition::OneOf { variable: "m".into(), values: vec![1.0, 2.0] };
+        let one_of = Condition::OneOf {
+            variable: "m".into(),
+            values: vec![1.0, 2.0],
+        };
         assert!(holds(&one_of, &a));
         assert!(!holds(&eq("m", 3.0), &a));
     }
@@ -96,8 +106,14 @@ mod tests {
     #[test]
     fn comparisons_and_combinators() {
         let a = answers(&[("n", AnswerValue::Number(10.0))]);
-        let gt = Condition::GreaterThan { variable: "n".into(), value: 5.0 };
-        let lt = Condition::LessThan { variable: "n".into(), value: 5.0 };
+        let gt = Condition::GreaterThan {
+            variable: "n".into(),
+            value: 5.0,
+        };
+        let lt = Condition::LessThan {
+            variable: "n".into(),
+            value: 5.0,
+        };
         assert!(holds(&gt, &a));
         assert!(!holds(&lt, &a));
         assert!(holds(&Condition::Any(vec![gt.clone(), lt.clone()]), &a));

@@ -69,5 +69,8 @@ pub fn progress(instrument: &Instrument, answers: &Answers) -> Progress {
         .iter()
         .filter(|item| answers.contains_key(&item.variable))
         .count();
-    Progress { answered, visible: visible.len() }
+    Progress {
+        answered,
+        visible: visible.len(),
+    }
 }

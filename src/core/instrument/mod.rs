@@ -1,5 +1,9 @@
 //! The instrument: its format, loading and checking, and the default questionnaire.
 
+mod check;
+pub mod default;
+pub mod load;
 pub mod model;
+pub mod problem;
 
 pub use model::*;

@@ -75,8 +75,10 @@ pub struct Section {
 }
 
 /// One question.
+// No `deny_unknown_fields` here: serde cannot combine it with the flattened
+// `kind` (every item would be refused with "unknown field `type`"). The loader
+// checks item keys itself instead (`load::unknown_item_fields`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Item {
     /// Stable variable name: domain letter, number and slug, e.g. `c3_listened`.
     pub variable: String,
@@ -142,6 +144,7 @@ pub enum ItemKind {
     /// The instrument's five-point agreement scale, coded 1 to 5.
     Agreement,
     /// A 0 to 10 scale with a worded label at each end.
+    #[serde(rename = "scale_010")]
     Scale010 {
         /// Label of 0.
         low_label: Text,
@@ -231,4 +234,21 @@ pub enum Condition {
     Any(Vec<Condition>),
     /// The condition does not hold.
     Not(Box<Condition>),
+}
+
+impl Instrument {
+    /// The item with this variable name, if any.
+    pub fn item(&self, variable: &str) -> Option<&Item> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.items.iter())
+            .find(|i| i.variable == variable)
+    }
+
+    /// The section holding the item with this variable name, if any.
+    pub fn section_of(&self, variable: &str) -> Option<&Section> {
+        self.sections
+            .iter()
+            .find(|s| s.items.iter().any(|i| i.variable == variable))
+    }
 }
