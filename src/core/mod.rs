@@ -4,17 +4,20 @@
 //! so all of it is tested natively with `cargo test`.
 
 pub mod answer;
+pub mod answer_text;
 pub mod codebook;
 pub mod condition;
 pub mod csv_cell;
 pub mod hash;
 pub mod id;
 pub mod instrument;
+pub mod messages;
 pub mod participant_code;
 pub mod readability;
 pub mod record;
 pub mod scoring;
 pub mod settings;
+pub mod storage;
 pub mod survey;
 pub mod text;
 pub mod time;

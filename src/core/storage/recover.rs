@@ -1,0 +1,64 @@
+//! What to do at start-up with a draft left by a reload or a crash.
+
+use crate::core::instrument::Instrument;
+use crate::core::record::{ResponseRecord, Status};
+use crate::core::settings::Settings;
+use crate::core::storage::repository::Repository;
+use crate::core::storage::store::{KeyValueStore, StoreError};
+use crate::core::survey::Draft;
+use crate::core::time::Timestamp;
+
+/// The outcome of looking for a draft at start-up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Recovery {
+    /// No draft was left.
+    Nothing,
+    /// A recent draft: the same participant carries on where they were.
+    Resume(Box<Draft>),
+    /// A draft older than the idle limit, now stored as a partial record.
+    KeptAsPartial(Box<ResponseRecord>),
+    /// A draft older than the idle limit from before consent: nothing kept.
+    Discarded,
+}
+
+/// Looks for a draft and resumes it, or keeps it as a partial record once
+/// the idle limit (idle time plus the "still there?" wait) has passed.
+pub fn recover_draft<S: KeyValueStore>(
+    repo: &mut Repository<S>,
+    instrument: &Instrument,
+    settings: &Settings,
+    now: Timestamp,
+) -> Result<Recovery, StoreError> {
+    let Some(draft) = repo.load_draft()? else {
+        return Ok(Recovery::Nothing);
+    };
+    let limit = draft
+        .last_activity
+        .plus_seconds(settings.abandon_after_seconds());
+    let same_instrument = draft.instrument.hash == crate::core::hash::content_hash(instrument);
+    if now <= limit && same_instrument {
+        return Ok(Recovery::Resume(Box::new(draft)));
+    }
+    if draft.consented_at.is_none() {
+        repo.clear_draft()?;
+        return Ok(Recovery::Discarded);
+    }
+    // The draft ends when it was last touched, not now: that is when the
+    // participant left.
+    let ended = draft.last_activity;
+    let record = if same_instrument {
+        draft.into_record(instrument, Status::Partial, ended)
+    } else {
+        // Answered on another instrument: keep the answers exactly as given.
+        let mut record = draft
+            .clone()
+            .into_record(instrument, Status::DeclinedConsent, ended);
+        record.status = Status::Partial;
+        record.answers = draft.answers;
+        record.paradata = draft.paradata;
+        record
+    };
+    repo.save_record(&record)?;
+    repo.clear_draft()?;
+    Ok(Recovery::KeptAsPartial(Box::new(record)))
+}
