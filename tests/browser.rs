@@ -11,3 +11,5 @@ mod app;
 mod mount;
 #[path = "browser/panic_screen.rs"]
 mod panic_screen;
+#[path = "browser/widgets.rs"]
+mod widgets;

@@ -91,11 +91,12 @@ pub fn describe_answer(
 
 /// A number as a person writes it: `12`, not `12.0`; `2.35`, not `2.3500000000000001`.
 pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
+    let fixed = format!("{n:.6}");
+    let trimmed = fixed.trim_end_matches('0').trim_end_matches('.');
+    if trimmed == "-0" {
+        "0".into()
     } else {
-        let s = format!("{n:.6}");
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        trimmed.into()
     }
 }
 
@@ -149,5 +150,7 @@ mod tests {
         assert_eq!(format_number(12.0), "12");
         assert_eq!(format_number(2.35), "2.35");
         assert_eq!(format_number(0.5), "0.5");
+        assert_eq!(format_number(0.1 + 0.2), "0.3");
+        assert_eq!(format_number(-0.0), "0");
     }
 }

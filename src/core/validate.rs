@@ -5,6 +5,7 @@
 //! what went wrong, and gives the real limits in numbers.
 
 use crate::core::answer::{AnswerValue, MissingCode};
+use crate::core::answer_text::format_number;
 use crate::core::instrument::{Item, ItemKind};
 use std::collections::HashSet;
 use thiserror::Error;
@@ -43,7 +44,7 @@ pub enum AnswerError {
     #[error("Please type the number without a comma, like 1500 or 1.5.")]
     UnclearComma,
     /// A number below zero.
-    #[error("Please type a number without a minus sign, from {} to {}.", show(*.min), show(*.max))]
+    #[error("Please type a number without a minus sign, from {} to {}.", format_number(*.min), format_number(*.max))]
     Negative {
         /// Smallest allowed value.
         min: f64,
@@ -51,7 +52,7 @@ pub enum AnswerError {
         max: f64,
     },
     /// A number outside the item's range.
-    #[error("Please type a number from {} to {}.", show(*.min), show(*.max))]
+    #[error("Please type a number from {} to {}.", format_number(*.min), format_number(*.max))]
     OutOfRange {
         /// Smallest allowed value.
         min: f64,
@@ -62,7 +63,7 @@ pub enum AnswerError {
     #[error("Please use a whole number.")]
     NotWhole,
     /// A number between two allowed steps.
-    #[error("Please use steps of {}, like {}.", show(*.step), list(.examples))]
+    #[error("Please use steps of {}, like {}.", format_number(*.step), list(.examples))]
     OffStep {
         /// The item's step.
         step: f64,
@@ -112,20 +113,9 @@ pub enum Need {
     WriteText,
 }
 
-/// A number as a person writes it: `2`, not `2.0`; `0.3`, not `0.30000000000000004`.
-fn show(n: f64) -> String {
-    let fixed = format!("{n:.6}");
-    let trimmed = fixed.trim_end_matches('0').trim_end_matches('.');
-    if trimmed == "-0" {
-        "0".into()
-    } else {
-        trimmed.into()
-    }
-}
-
 /// "0, 5 or 10".
 fn list(values: &[f64]) -> String {
-    let shown: Vec<String> = values.iter().map(|v| show(*v)).collect();
+    let shown: Vec<String> = values.iter().map(|v| format_number(*v)).collect();
     match shown.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
         Some((last, _)) => last.clone(),

@@ -1,15 +1,114 @@
-//! The root component.
+//! The root component: starts up, provides the survey and texts, persists,
+//! watches for inactivity, and shows the screen the survey is on.
 
+use crate::core::messages::Messages;
+use crate::core::survey::{Action, Screen, Survey};
+use crate::ui::hooks::use_idle::use_idle;
+use crate::ui::hooks::use_persistence::use_persistence;
+use crate::ui::screens::consent::ConsentScreen;
+use crate::ui::screens::ended::EndedScreen;
+use crate::ui::screens::question::QuestionScreen;
+use crate::ui::screens::review::ReviewScreen;
+use crate::ui::screens::start::StartScreen;
+use crate::ui::screens::still_there::StillThereDialog;
+use crate::ui::services::startup::{start_up, Startup};
+use crate::ui::state::{action_callback, AppEnv, SurveyState};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The whole app.
 #[component]
 pub fn App() -> Html {
+    let startup = use_memo((), |_| start_up());
+    let env = use_memo((), {
+        let settings = startup.settings.clone();
+        move |_| AppEnv {
+            messages: Rc::new(Messages::english()),
+            settings: Rc::new(settings),
+        }
+    });
+    match &startup.survey {
+        Some(survey) => html! {
+            <ContextProvider<AppEnv> context={(*env).clone()}>
+                <SurveyApp survey={survey.clone()} startup={startup.clone()} />
+            </ContextProvider<AppEnv>>
+        },
+        None => html! {
+            <main class="screen">
+                <h1>{ env.messages.get("start.heading") }</h1>
+                <p class="notice warning" role="alert">{ env.messages.get("instrument.broken") }</p>
+            </main>
+        },
+    }
+}
+
+#[derive(Properties)]
+struct SurveyAppProps {
+    survey: Survey,
+    startup: Rc<Startup>,
+}
+
+impl PartialEq for SurveyAppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.startup, &other.startup)
+    }
+}
+
+/// The participant's path, once an instrument is loaded.
+#[component]
+fn SurveyApp(props: &SurveyAppProps) -> Html {
+    let survey = use_reducer({
+        let initial = props.survey.clone();
+        move || SurveyState(initial)
+    });
+    let env = use_context::<AppEnv>();
+    let save_problem = use_persistence(&survey);
+    let settings = env.as_ref().map(|e| e.settings.clone()).unwrap_or_default();
+    let in_survey = survey.0.draft.is_some();
+    let on_abandon = action_callback(&survey, |(), now| Action::Abandon { now });
+    let idle = use_idle(
+        in_survey,
+        settings.idle_seconds,
+        settings.still_there_seconds,
+        on_abandon,
+    );
+    let Some(env) = env else { return html! {} };
+    let m = &env.messages;
+
+    let storage_problem = props
+        .startup
+        .storage_problem
+        .as_ref()
+        .map(|e| AttrValue::from(format!("{} {}", m.get("storage.unavailable"), e)));
+    let notice = props
+        .startup
+        .kept_partial
+        .then(|| AttrValue::from(m.get("start.saved_partial").to_owned()));
+
+    let screen = match survey.0.screen() {
+        Screen::Start => html! { <StartScreen blocked={storage_problem} {notice} /> },
+        Screen::Consent => html! { <ConsentScreen /> },
+        Screen::Question(item) => {
+            html! { <QuestionScreen key={item.variable.clone()} variable={item.variable.clone()} /> }
+        }
+        Screen::Review => html! { <ReviewScreen /> },
+        Screen::Ended(ending) => html! { <EndedScreen {ending} /> },
+    };
+    let asking = idle.asking.filter(|_| in_survey);
+
     html! {
-        <main class="screen start-screen">
-            <h1>{ "Candour" }</h1>
-            <p>{ "Feedback about your treatment" }</p>
-            <button type="button" class="button primary">{ "Start a new survey" }</button>
-        </main>
+        <ContextProvider<crate::ui::state::SurveyCtx> context={survey.clone()}>
+            <div class="app" inert={asking.is_some()}>
+                if let Some(problem) = &save_problem {
+                    <p class="notice warning save-problem" role="alert">
+                        { format!("{} ({problem})", m.get("storage.failed")) }
+                    </p>
+                }
+                { screen }
+            </div>
+            if let Some(seconds_left) = asking {
+                <StillThereDialog {seconds_left} on_still_here={idle.still_here.clone()} />
+            }
+        </ContextProvider<crate::ui::state::SurveyCtx>>
     }
 }

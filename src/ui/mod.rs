@@ -1,7 +1,14 @@
-//! The browser layer: Yew components, hooks and small services over browser APIs.
+//! The browser layer: Yew components, hooks and small services over browser
+//! APIs. Every decision is made by the pure core; this layer renders state,
+//! turns events into actions, and talks to the browser.
 
 pub mod app;
+pub mod hooks;
 pub mod panic_screen;
+pub mod screens;
+pub mod services;
+pub mod state;
+pub mod widgets;
 
 /// Installs the panic hook and mounts the app on `<body>`.
 pub fn start() {

@@ -1,0 +1,25 @@
+//! Moves focus to a screen's heading whenever the screen changes, so a
+//! screen-reader user hears the new question and keyboard users start there.
+
+use yew::prelude::*;
+
+/// Returns a ref to put on the screen's `<h1 tabindex="-1">`; focus moves
+/// to it each time `key` changes.
+///
+/// ```ignore
+/// let heading = use_focus_heading(item.variable.clone());
+/// html! { <h1 ref={heading} tabindex="-1">{ text }</h1> }
+/// ```
+#[hook]
+pub fn use_focus_heading<K: PartialEq + 'static>(key: K) -> NodeRef {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(key, move |_| {
+            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    heading
+}
