@@ -15,6 +15,7 @@ pub mod messages;
 pub mod participant_code;
 pub mod readability;
 pub mod record;
+pub mod researcher;
 pub mod scoring;
 pub mod settings;
 pub mod storage;

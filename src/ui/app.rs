@@ -5,6 +5,7 @@ use crate::core::messages::Messages;
 use crate::core::survey::{Action, Screen, Survey};
 use crate::ui::hooks::use_idle::use_idle;
 use crate::ui::hooks::use_persistence::use_persistence;
+use crate::ui::researcher::ResearcherArea;
 use crate::ui::screens::consent::ConsentScreen;
 use crate::ui::screens::ended::EndedScreen;
 use crate::ui::screens::question::QuestionScreen;
@@ -72,6 +73,21 @@ fn SurveyApp(props: &SurveyAppProps) -> Html {
         settings.still_there_seconds,
         on_abandon,
     );
+    let researcher = use_state(|| false);
+    {
+        // Tell the offline worker the app is at rest, so a waiting new build
+        // may take over now rather than in the middle of someone's survey.
+        let at_rest = survey.0.screen() == Screen::Start && !*researcher;
+        use_effect_with(at_rest, |&at_rest| {
+            if at_rest {
+                if let (Some(window), Ok(event)) =
+                    (web_sys::window(), web_sys::Event::new("candour:at-rest"))
+                {
+                    let _ = window.dispatch_event(&event);
+                }
+            }
+        });
+    }
     let Some(env) = env else { return html! {} };
     let m = &env.messages;
 
@@ -86,7 +102,31 @@ fn SurveyApp(props: &SurveyAppProps) -> Html {
         .then(|| AttrValue::from(m.get("start.saved_partial").to_owned()));
 
     let screen = match survey.0.screen() {
-        Screen::Start => html! { <StartScreen blocked={storage_problem} {notice} /> },
+        Screen::Start if *researcher => {
+            let on_leave = {
+                let researcher = researcher.clone();
+                Callback::from(move |()| researcher.set(false))
+            };
+            html! { <ResearcherArea {on_leave} /> }
+        }
+        Screen::Start => {
+            // Discreet: small and last, for staff and researchers, not a
+            // participant's eye; the PIN keeps everyone else out.
+            let open = {
+                let researcher = researcher.clone();
+                Callback::from(move |_: MouseEvent| researcher.set(true))
+            };
+            html! {
+                <>
+                    <StartScreen blocked={storage_problem} {notice} />
+                    <footer class="screen researcher-entry">
+                        <button type="button" class="button quiet small" onclick={open}>
+                            { m.get("researcher.open") }
+                        </button>
+                    </footer>
+                </>
+            }
+        }
         Screen::Consent => html! { <ConsentScreen /> },
         Screen::Question(item) => {
             html! { <QuestionScreen key={item.variable.clone()} variable={item.variable.clone()} /> }

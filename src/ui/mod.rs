@@ -5,6 +5,7 @@
 pub mod app;
 pub mod hooks;
 pub mod panic_screen;
+pub mod researcher;
 pub mod screens;
 pub mod services;
 pub mod state;

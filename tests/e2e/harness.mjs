@@ -19,9 +19,21 @@ export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
 };
 
+/** The release build served; CANDOUR_DIST points elsewhere so that several
+ * builds (e.g. two engineers' at once) never overwrite each other. */
+export const DIST = process.env.CANDOUR_DIST ?? join(ROOT, 'dist');
+
 /** Starts the server and the browser once per test file. */
 export async function start() {
-  const server = await serve(join(ROOT, 'dist'), 0);
+  return startServing(DIST);
+}
+
+/**
+ * Like `start`, but serves `dir` (read from disk on each request, so a test
+ * may replace its files to deploy another build on the same origin).
+ */
+export async function startServing(dir) {
+  const server = await serve(dir, 0);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -47,15 +59,26 @@ export async function start() {
 
 /**
  * Opens a fresh page (its own storage) at the app and waits for the start
- * screen. Returns the page with `requests` and `problems` lists that fill as
- * it runs.
+ * screen. Returns the page with `requests` (every URL requested, the service
+ * worker's included), `failures` (requests that failed) and `problems`
+ * (console errors, page errors, CSP violations) lists that fill as it runs.
  */
 export async function openApp(env, { viewport = VIEWPORTS.tabletPortrait, path = '/' } = {}) {
   const context = await env.browser.newContext({ viewport });
+  // Conditions, not sleeps: a condition that does not hold in 10 s is a failure.
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   page.requests = [];
   page.problems = [];
   page.on('request', (r) => page.requests.push(r.url()));
+  // The service worker's own fetches (it downloads the build to work offline)
+  // are reported on the context, not the page: count them as the page's too,
+  // so `requests` is every request the app causes.
+  context.on('request', (r) => {
+    if (r.serviceWorker()) page.requests.push(r.url());
+  });
+  page.failures = [];
+  context.on('requestfailed', (r) => page.failures.push(`${r.url()}: ${r.failure()?.errorText}`));
   page.on('console', (m) => {
     if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
   });
@@ -93,4 +116,24 @@ export async function axe(page) {
 /** True when the page scrolls sideways (content wider than the viewport). */
 export function scrollsSideways(page) {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+/** The requests of `urls` that go anywhere but the app's own origin. */
+export function foreignRequests(env, urls) {
+  return urls.filter((url) => !url.startsWith(env.origin + '/'));
+}
+
+/** The build id the page runs (its <meta name="candour-build">). */
+export function buildOf(page) {
+  return page.locator('meta[name="candour-build"]').getAttribute('content');
+}
+
+/**
+ * Waits until the app can run offline: its service worker has stored the
+ * whole build, is activated and controls the page. Returns the worker's cache
+ * names.
+ */
+export async function waitForOffline(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+  return page.evaluate(() => caches.keys());
 }

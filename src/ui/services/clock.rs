@@ -8,19 +8,20 @@ pub fn now() -> Timestamp {
     Timestamp(js_sys::Date::now() as i64)
 }
 
-/// A random record id from `crypto.getRandomValues`. Falls back to
-/// `Math.random` only if the Web Crypto API is missing, which no supported
-/// browser lacks; an id needs to be unique, not secret.
+/// A random record id; an id needs to be unique, not secret.
 pub fn new_record_id() -> String {
+    uuid_v4(random_bytes().unwrap_or_else(|| {
+        // Only if the Web Crypto API is missing, which no supported browser lacks.
+        std::array::from_fn(|_| (js_sys::Math::random() * 256.0) as u8)
+    }))
+}
+
+/// 16 random bytes from `crypto.getRandomValues`, or `None` when the Web
+/// Crypto API is missing (a PIN salt must then refuse rather than weaken).
+pub fn random_bytes() -> Option<[u8; 16]> {
     let mut bytes = [0u8; 16];
-    let filled = web_sys::window()
+    web_sys::window()
         .and_then(|w| w.crypto().ok())
         .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
-        .is_some();
-    if !filled {
-        for b in bytes.iter_mut() {
-            *b = (js_sys::Math::random() * 256.0) as u8;
-        }
-    }
-    uuid_v4(bytes)
+        .map(|_| bytes)
 }

@@ -1,0 +1,37 @@
+//! The researcher's home once unlocked: the dashboard and the tablet's
+//! settings, then export, import and instrument panels.
+
+pub mod dashboard_view;
+pub mod device_settings;
+pub mod erase;
+
+use crate::ui::hooks::use_focus_heading::use_focus_heading;
+use crate::ui::state::AppEnv;
+use yew::prelude::*;
+
+/// Props of the researcher's home.
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    /// Lock the area and go back to the start screen.
+    pub on_leave: Callback<()>,
+}
+
+/// The unlocked researcher area.
+#[component]
+pub fn ResearcherHome(props: &HomeProps) -> Html {
+    let env = use_context::<AppEnv>();
+    let heading = use_focus_heading(());
+    let Some(env) = env else { return html! {} };
+    let m = &env.messages;
+    let leave = props.on_leave.reform(|_: MouseEvent| ());
+    html! {
+        <main class="screen researcher-home">
+            <div class="researcher-top">
+                <h1 ref={heading} tabindex="-1">{ m.get("researcher.heading") }</h1>
+                <button type="button" class="button" onclick={leave}>{ m.get("researcher.leave") }</button>
+            </div>
+            <dashboard_view::DashboardView />
+            <device_settings::DeviceSettings />
+        </main>
+    }
+}
