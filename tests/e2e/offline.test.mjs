@@ -1,6 +1,7 @@
 // After one load, the app runs with no network at all, and it never sends a
 // request anywhere but its own origin (the service worker's included).
 import { after, before, test } from 'node:test';
+import { FULL_PLAN, answerAll, startAndConsent, storedRecords } from './survey.mjs';
 import assert from 'node:assert/strict';
 import { buildOf, foreignRequests, openApp, screenshot, start, waitForOffline } from './harness.mjs';
 
@@ -19,6 +20,16 @@ const startButton = (page) => page.getByRole('button', { name: 'Start a new surv
  */
 const JOURNEYS = {
   'stays on the start screen': async (page) => {
+    await startButton(page).waitFor();
+  },
+  'runs a whole survey and stores the record': async (page) => {
+    await startAndConsent(page);
+    await answerAll(page, FULL_PLAN);
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    await page.getByRole('heading', { name: 'Thank you', level: 1 }).waitFor();
+    const records = await storedRecords(page);
+    assert.equal(records.at(-1).status, 'complete');
+    await page.getByRole('button', { name: 'Close now' }).click();
     await startButton(page).waitFor();
   },
 };
