@@ -6,3 +6,6 @@ ensure_build_tools
 build_release
 say "Sizes of dist/ (raw, gzip -9, brotli -q 11)"
 node "$ROOT/scripts/bench/sizes.mjs" "$ROOT/dist"
+ensure_chromium
+say "Browser figures (headless Chromium; 1x and 4x CPU throttling)"
+node "$ROOT/scripts/bench/browser.mjs" "$ROOT/dist"
