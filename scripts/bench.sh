@@ -9,3 +9,5 @@ node "$ROOT/scripts/bench/sizes.mjs" "$ROOT/dist"
 ensure_chromium
 say "Browser figures (headless Chromium; 1x and 4x CPU throttling)"
 node "$ROOT/scripts/bench/browser.mjs" "$ROOT/dist"
+say "Storage figures (headless Chromium): record size, start-up and export read with 5,000 and 10,000 records"
+node "$ROOT/scripts/bench/storage.mjs" "$ROOT/dist"

@@ -166,12 +166,12 @@ fn a_recent_draft_resumes_and_an_old_one_becomes_partial() {
     let draft = survey_with_answer("a").draft.expect("draft");
     repo.save_draft(&draft).expect("save");
 
-    match recover_draft(&mut repo, &instrument, &settings, t(2 + 90)).expect("recover") {
+    match recover_draft(&mut repo, &instrument, &settings, t(2 + 90), |_| false).expect("recover") {
         Recovery::Resume(d) => assert_eq!(*d, draft),
         other => panic!("expected resume, got {other:?}"),
     }
 
-    match recover_draft(&mut repo, &instrument, &settings, t(2 + 91)).expect("recover") {
+    match recover_draft(&mut repo, &instrument, &settings, t(2 + 91), |_| false).expect("recover") {
         Recovery::KeptAsPartial(record) => {
             assert_eq!(record.status, Status::Partial);
             assert_eq!(record.ended_at, t(2), "ends when last touched");
@@ -182,7 +182,7 @@ fn a_recent_draft_resumes_and_an_old_one_becomes_partial() {
     assert!(repo.store.get(DRAFT_KEY).expect("get").is_none());
     assert_eq!(repo.load_records().expect("load").records.len(), 1);
     assert_eq!(
-        recover_draft(&mut repo, &instrument, &settings, t(200)).expect("recover"),
+        recover_draft(&mut repo, &instrument, &settings, t(200), |_| false).expect("recover"),
         Recovery::Nothing
     );
 }
@@ -201,8 +201,14 @@ fn an_old_draft_from_before_consent_is_discarded() {
     let mut repo = Repository::new(MemoryStore::new());
     repo.save_draft(s.draft.as_ref().expect("draft"))
         .expect("save");
-    let outcome =
-        recover_draft(&mut repo, &instrument, &Settings::default(), t(10_000)).expect("recover");
+    let outcome = recover_draft(
+        &mut repo,
+        &instrument,
+        &Settings::default(),
+        t(10_000),
+        |_| false,
+    )
+    .expect("recover");
     assert_eq!(outcome, Recovery::Discarded);
     assert!(repo.load_records().expect("load").records.is_empty());
 }
@@ -212,8 +218,10 @@ fn a_corrupt_draft_is_quarantined_and_start_up_goes_on() {
     let instrument = load_instrument(FIXTURE).expect("fixture loads");
     let mut repo = Repository::new(MemoryStore::new());
     repo.store.set(DRAFT_KEY, "not json").expect("set");
-    let outcome =
-        recover_draft(&mut repo, &instrument, &Settings::default(), t(0)).expect("recover");
+    let outcome = recover_draft(&mut repo, &instrument, &Settings::default(), t(0), |_| {
+        false
+    })
+    .expect("recover");
     assert_eq!(outcome, Recovery::Nothing);
     assert_eq!(repo.load_records().expect("load").quarantined.len(), 1);
 }

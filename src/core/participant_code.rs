@@ -19,6 +19,18 @@ pub enum ParticipantCodeError {
     NoDigit,
 }
 
+impl ParticipantCodeError {
+    /// The message in the language of `m` (in English, exactly `Display`).
+    pub fn in_words(&self, m: &crate::core::messages::Messages) -> String {
+        let key = match self {
+            ParticipantCodeError::Length => "code.length",
+            ParticipantCodeError::Characters => "code.characters",
+            ParticipantCodeError::NoDigit => "code.no_digit",
+        };
+        m.get(key).to_owned()
+    }
+}
+
 /// Checks a typed code: `Ok(None)` when left empty, `Ok(Some(code))` in
 /// upper case when valid.
 pub fn parse_participant_code(input: &str) -> Result<Option<String>, ParticipantCodeError> {
@@ -61,5 +73,9 @@ mod tests {
         assert_eq!(parse_participant_code("A1234567890123456"), Err(Length));
         assert_eq!(parse_participant_code("Zoë-1"), Err(Characters));
         assert!(NoDigit.to_string().contains("Never write a name"));
+        let m = crate::core::messages::Messages::english();
+        for e in [Length, Characters, NoDigit] {
+            assert_eq!(e.in_words(&m), e.to_string());
+        }
     }
 }

@@ -15,13 +15,16 @@ pub enum Text {
 }
 
 impl Text {
-    /// The text for `locale`, falling back to `fallback`, then to any text
-    /// present, so that a missing translation never shows an empty screen.
+    /// The text for `locale`, falling back to its language alone (`ar` for
+    /// `ar-EG`), then to `fallback` (the instrument's own locale), then to
+    /// any text present, so that a missing translation never shows an empty
+    /// screen.
     pub fn get<'a>(&'a self, locale: &str, fallback: &str) -> &'a str {
         match self {
             Text::Plain(s) => s,
             Text::Localized(map) => map
                 .get(locale)
+                .or_else(|| map.get(&crate::core::locale::language(locale)))
                 .or_else(|| map.get(fallback))
                 .or_else(|| map.values().next())
                 .map(String::as_str)
@@ -41,5 +44,23 @@ impl Text {
 impl From<&str> for Text {
     fn from(s: &str) -> Self {
         Text::Plain(s.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_in_the_locale_its_language_or_the_fallback() {
+        let text = Text::Localized(BTreeMap::from([
+            ("en".to_owned(), "Next".to_owned()),
+            ("ar".to_owned(), "التالي".to_owned()),
+        ]));
+        assert_eq!(text.get("ar", "en"), "التالي");
+        assert_eq!(text.get("ar-EG", "en"), "التالي", "the language alone");
+        assert_eq!(text.get("fr", "en"), "Next", "the instrument's own locale");
+        assert_eq!(text.get("fr", "de"), "التالي", "any text rather than none");
+        assert_eq!(Text::from("Plain").get("ar", "en"), "Plain");
     }
 }

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use thiserror::Error;
 
 mod number;
+mod words;
 
 pub use number::parse_number_input;
 

@@ -3,8 +3,10 @@
 
 use crate::core::messages::Messages;
 use crate::core::survey::{Action, Screen, Survey};
+use crate::ui::display::DisplayProvider;
 use crate::ui::hooks::use_idle::use_idle;
 use crate::ui::hooks::use_persistence::use_persistence;
+use crate::ui::hooks::use_startup::use_startup;
 use crate::ui::researcher::ResearcherArea;
 use crate::ui::screens::consent::ConsentScreen;
 use crate::ui::screens::ended::EndedScreen;
@@ -12,7 +14,8 @@ use crate::ui::screens::question::QuestionScreen;
 use crate::ui::screens::review::ReviewScreen;
 use crate::ui::screens::start::StartScreen;
 use crate::ui::screens::still_there::StillThereDialog;
-use crate::ui::services::startup::{start_up, Startup};
+use crate::ui::services::locale::{app_locale, with_display_texts};
+use crate::ui::services::startup::Startup;
 use crate::ui::state::{action_callback, AppEnv, SurveyState};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -20,14 +23,19 @@ use yew::prelude::*;
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let startup = use_memo((), |_| start_up());
-    let env = use_memo((), {
-        let settings = startup.settings.clone();
-        move |_| AppEnv {
-            messages: Rc::new(Messages::english()),
-            settings: Rc::new(settings),
-        }
+    let startup = use_startup();
+    let settings = startup.as_ref().map(|s| s.settings.clone());
+    let env = use_memo(settings, |settings| AppEnv {
+        messages: Rc::new(Messages::for_locale(&app_locale())),
+        settings: Rc::new(settings.clone().unwrap_or_default()),
     });
+    // Storage is opened asynchronously (IndexedDB): nothing can start
+    // before it is known to work.
+    let Some(startup) = startup else {
+        return html! {
+            <main class="screen"><p role="status">{ env.messages.get("app.loading") }</p></main>
+        };
+    };
     match &startup.survey {
         Some(survey) => html! {
             <ContextProvider<AppEnv> context={(*env).clone()}>
@@ -60,10 +68,10 @@ impl PartialEq for SurveyAppProps {
 fn SurveyApp(props: &SurveyAppProps) -> Html {
     let survey = use_reducer({
         let initial = props.survey.clone();
-        move || SurveyState(initial)
+        move || SurveyState(with_display_texts(initial))
     });
     let env = use_context::<AppEnv>();
-    let save_problem = use_persistence(&survey);
+    let save_problem = use_persistence(&survey, props.startup.db.clone());
     let settings = env.as_ref().map(|e| e.settings.clone()).unwrap_or_default();
     let in_survey = survey.0.draft.is_some();
     let on_abandon = action_callback(&survey, |(), now| Action::Abandon { now });
@@ -91,11 +99,13 @@ fn SurveyApp(props: &SurveyAppProps) -> Html {
     let Some(env) = env else { return html! {} };
     let m = &env.messages;
 
+    // A failed save blocks new surveys too: none may start pretending to save.
     let storage_problem = props
         .startup
         .storage_problem
         .as_ref()
-        .map(|e| AttrValue::from(format!("{} {}", m.get("storage.unavailable"), e)));
+        .or(save_problem.as_ref())
+        .map(|e| AttrValue::from(e.for_staff(m)));
     let notice = props
         .startup
         .kept_partial
@@ -105,7 +115,14 @@ fn SurveyApp(props: &SurveyAppProps) -> Html {
         Screen::Start if *researcher => {
             let on_leave = {
                 let researcher = researcher.clone();
-                Callback::from(move |()| researcher.set(false))
+                Callback::from(move |()| {
+                    researcher.set(false);
+                    // A fresh page: new settings apply everywhere, and nothing
+                    // of the unlocked area stays in memory.
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.location().reload();
+                    }
+                })
             };
             html! { <ResearcherArea {on_leave} /> }
         }
@@ -138,17 +155,19 @@ fn SurveyApp(props: &SurveyAppProps) -> Html {
 
     html! {
         <ContextProvider<crate::ui::state::SurveyCtx> context={survey.clone()}>
-            <div class="app" inert={asking.is_some()}>
-                if let Some(problem) = &save_problem {
-                    <p class="notice warning save-problem" role="alert">
-                        { format!("{} ({problem})", m.get("storage.failed")) }
-                    </p>
+            <DisplayProvider>
+                <div class="app" inert={asking.is_some()}>
+                    if let Some(problem) = &save_problem {
+                        <p class="notice warning save-problem" role="alert">
+                            { problem.for_participant(m) }
+                        </p>
+                    }
+                    { screen }
+                </div>
+                if let Some(seconds_left) = asking {
+                    <StillThereDialog {seconds_left} on_still_here={idle.still_here.clone()} />
                 }
-                { screen }
-            </div>
-            if let Some(seconds_left) = asking {
-                <StillThereDialog {seconds_left} on_still_here={idle.still_here.clone()} />
-            }
+            </DisplayProvider>
         </ContextProvider<crate::ui::state::SurveyCtx>>
     }
 }

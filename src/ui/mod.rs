@@ -3,11 +3,13 @@
 //! turns events into actions, and talks to the browser.
 
 pub mod app;
+pub mod display;
 pub mod hooks;
 pub mod panic_screen;
 pub mod researcher;
 pub mod screens;
 pub mod services;
+pub mod settings;
 pub mod state;
 pub mod widgets;
 

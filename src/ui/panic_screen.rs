@@ -6,6 +6,8 @@
 //! form submission that reloads the page, with no Rust code behind it. The
 //! saved draft survives the reload.
 
+use crate::core::messages::Messages;
+use crate::ui::services::locale::app_locale;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
@@ -29,17 +31,18 @@ pub fn install() {
 /// Replaces the content of `container` (the page's `<body>` in the app)
 /// with the calm message and a "Start again" button.
 pub fn show_in(document: &Document, container: &Element) -> Result<(), JsValue> {
+    // In the language the app was shown in: the messages are embedded, so
+    // this needs nothing the failure could have broken.
+    let m = Messages::for_locale(&app_locale());
     let main = document.create_element("main")?;
     main.set_id(PANIC_SCREEN_ID);
     main.set_class_name("screen panic-screen");
     main.set_attribute("role", "alert")?;
 
     let heading = document.create_element("h1")?;
-    heading.set_text_content(Some("Sorry, something went wrong"));
+    heading.set_text_content(Some(m.get("panic.heading")));
     let text = document.create_element("p")?;
-    text.set_text_content(Some(
-        "Your answers so far are saved. Press Start again. If this keeps happening, please hand the tablet to a member of staff.",
-    ));
+    text.set_text_content(Some(m.get("panic.text")));
 
     // A GET form to the page itself reloads it without any script.
     let form = document.create_element("form")?;
@@ -48,7 +51,7 @@ pub fn show_in(document: &Document, container: &Element) -> Result<(), JsValue> 
     let button = document.create_element("button")?;
     button.set_attribute("type", "submit")?;
     button.set_class_name("button primary");
-    button.set_text_content(Some("Start again"));
+    button.set_text_content(Some(m.get("panic.button")));
     form.append_child(&button)?;
 
     main.append_child(&heading)?;

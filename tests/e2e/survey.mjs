@@ -110,14 +110,61 @@ export async function answerAll(page, plan, { onQuestion } = {}) {
   return seen;
 }
 
-/** Every record stored on the page's device, oldest first. */
-export function storedRecords(page) {
+/**
+ * The records in the app's IndexedDB database (`candour`, table `records`),
+ * parsed, oldest first. Opens the database without creating it: a test that
+ * looked before the app did must not leave an empty database behind.
+ */
+export function databaseRecords(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('candour');
+    open.onupgradeneeded = () => open.transaction.abort(); // did not exist yet
+    open.onerror = () => resolve([]);
+    open.onsuccess = () => {
+      const db = open.result;
+      const request = db.transaction('records').objectStore('records').getAll();
+      request.onsuccess = () => {
+        db.close();
+        resolve(request.result.map((raw) => JSON.parse(raw).data).sort((a, b) => a.started_at - b.started_at));
+      };
+      request.onerror = () => { db.close(); reject(request.error); };
+    };
+  }));
+}
+
+/** The records waiting in the localStorage outbox (`candour:record:<id>`). */
+export function outboxRecords(page) {
   return page.evaluate(() =>
     Object.keys(localStorage)
       .filter((k) => k.startsWith('candour:record:'))
-      .map((k) => JSON.parse(localStorage.getItem(k)).data)
-      .sort((a, b) => a.started_at - b.started_at),
-  );
+      .map((k) => JSON.parse(localStorage.getItem(k)).data));
+}
+
+/** Every record stored on the page's device (in the database, or still in
+ * the outbox on its way there), once each, oldest first. */
+export async function storedRecords(page) {
+  const byId = new Map();
+  for (const r of [...await databaseRecords(page), ...await outboxRecords(page)]) byId.set(r.id, r);
+  return [...byId.values()].sort((a, b) => a.started_at - b.started_at);
+}
+
+/** Waits until the database holds `count` records (the outbox has been
+ * moved in), and returns them. */
+export async function waitForDatabaseRecords(page, count) {
+  await page.waitForFunction(async (want) => {
+    const n = await new Promise((resolve) => {
+      const open = indexedDB.open('candour');
+      open.onupgradeneeded = () => open.transaction.abort();
+      open.onerror = () => resolve(0);
+      open.onsuccess = () => {
+        const request = open.result.transaction('records').objectStore('records').count();
+        request.onsuccess = () => { open.result.close(); resolve(request.result); };
+        request.onerror = () => { open.result.close(); resolve(-1); };
+      };
+    });
+    return n === want;
+  }, count);
+  return databaseRecords(page);
 }
 
 /** The stored draft, if any. */

@@ -19,19 +19,30 @@ pub enum Recovery {
     KeptAsPartial(Box<ResponseRecord>),
     /// A draft older than the idle limit from before consent: nothing kept.
     Discarded,
+    /// The draft's record is already stored (the page closed after the
+    /// record was saved but before the draft was removed): the draft was
+    /// dropped, never turned into a second record or resumed.
+    AlreadyStored,
 }
 
-/// Looks for a draft and resumes it, or keeps it as a partial record once
-/// the idle limit (idle time plus the "still there?" wait) has passed.
+/// Looks for a draft and resumes it, or keeps it as a partial record (in the
+/// outbox) once the idle limit (idle time plus the "still there?" wait) has
+/// passed. `is_stored` says whether a record with the draft's id is already
+/// in the record database; the browser asks IndexedDB before calling this.
 pub fn recover_draft<S: KeyValueStore>(
     repo: &mut Repository<S>,
     instrument: &Instrument,
     settings: &Settings,
     now: Timestamp,
+    is_stored: impl FnOnce(&str) -> bool,
 ) -> Result<Recovery, StoreError> {
     let Some(draft) = repo.load_draft()? else {
         return Ok(Recovery::Nothing);
     };
+    if is_stored(&draft.id) {
+        repo.clear_draft()?;
+        return Ok(Recovery::AlreadyStored);
+    }
     let limit = draft
         .last_activity
         .plus_seconds(settings.abandon_after_seconds());

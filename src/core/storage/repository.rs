@@ -1,15 +1,24 @@
-//! Typed saving and loading over a key-value store.
+//! Typed saving and loading over a key-value store (`localStorage` in the
+//! app): the journal of the survey in progress, the outbox of finished
+//! records, and the settings.
 //!
-//! Keys: `candour:draft`, `candour:record:<id>` (one key per record, so a
-//! corrupt one never hides the others), `candour:settings`, and
+//! Keys: `candour:draft` (the survey in progress, rewritten at every answer),
+//! `candour:record:<id>` (the outbox: a finished record waiting to be moved
+//! into the record database, one key per record so a corrupt one never
+//! hides the others), `candour:settings`, and
 //! `candour:quarantine:<original key>` for values that could not be read.
+//!
+//! `localStorage` is synchronous, so a value written here is saved before
+//! the next event can run: nothing is pending when the page is closed.
 
 use crate::core::record::ResponseRecord;
 use crate::core::settings::Settings;
 use crate::core::storage::envelope::{open, seal};
+use crate::core::storage::record_format::{check_key, decode_record, encode_record};
 use crate::core::storage::store::{KeyValueStore, StoreError};
 use crate::core::survey::Draft;
-use serde::{Deserialize, Serialize};
+
+pub use crate::core::storage::quarantine::Quarantined;
 
 /// Key of the survey in progress.
 pub const DRAFT_KEY: &str = "candour:draft";
@@ -19,17 +28,6 @@ pub const RECORD_PREFIX: &str = "candour:record:";
 pub const SETTINGS_KEY: &str = "candour:settings";
 /// Key prefix of quarantined values.
 pub const QUARANTINE_PREFIX: &str = "candour:quarantine:";
-
-/// A stored value that could not be read, kept raw for inspection.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Quarantined {
-    /// The key it was stored under.
-    pub key: String,
-    /// Why it could not be read.
-    pub reason: String,
-    /// The value exactly as stored.
-    pub raw: String,
-}
 
 /// What loading the records found.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -81,18 +79,72 @@ impl<S: KeyValueStore> Repository<S> {
         self.store.remove(DRAFT_KEY)
     }
 
-    /// Saves a record under its own key. Saving it again replaces it, so a
-    /// double submit can never make two records.
+    /// The id of the stored draft, if there is a readable one (nothing is
+    /// quarantined here: [`Repository::load_draft`] does that).
+    pub fn draft_id(&self) -> Option<String> {
+        let raw = self.store.get(DRAFT_KEY).ok()??;
+        open::<Draft>("draft", &raw).ok().map(|d| d.id)
+    }
+
+    /// Removes the stored draft only if it is the survey `id`: the one whose
+    /// record was just stored. A newer survey's draft is never touched.
+    pub fn clear_draft_if(&mut self, id: &str) -> Result<bool, StoreError> {
+        if self.draft_id().as_deref() == Some(id) {
+            self.clear_draft()?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    /// Puts a finished record in the outbox, under its own key, in today's
+    /// record format. Saving it again replaces it, so a double submit can
+    /// never make two records.
     pub fn save_record(&mut self, record: &ResponseRecord) -> Result<(), StoreError> {
         let key = format!("{RECORD_PREFIX}{}", record.id);
         self.write(
             &key,
-            &seal("record", record).map_err(StoreError::WriteFailed)?,
+            &encode_record(record).map_err(StoreError::WriteFailed)?,
         )
     }
 
-    /// Every record, oldest first. Unreadable ones are moved to quarantine
-    /// and reported; all the others still load.
+    /// Every `(key, value)` of the outbox, in key order, unread.
+    pub fn outbox(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut keys = self.store.keys()?;
+        keys.retain(|k| k.starts_with(RECORD_PREFIX));
+        keys.sort();
+        let mut rows = Vec::with_capacity(keys.len());
+        for key in keys {
+            if let Some(raw) = self.store.get(&key)? {
+                rows.push((key, raw));
+            }
+        }
+        Ok(rows)
+    }
+
+    /// Removes outbox entries once their records are safely elsewhere.
+    pub fn remove_outbox(&mut self, keys: &[String]) -> Result<(), StoreError> {
+        for key in keys {
+            self.store.remove(key)?;
+        }
+        Ok(())
+    }
+
+    /// Every value quarantined in this store (drafts, outbox records).
+    pub fn quarantined(&self) -> Result<Vec<Quarantined>, StoreError> {
+        let mut keys = self.store.keys()?;
+        keys.retain(|k| k.starts_with(QUARANTINE_PREFIX));
+        keys.sort();
+        let mut found = Vec::with_capacity(keys.len());
+        for key in keys {
+            if let Some(raw) = self.store.get(&key)? {
+                found.push(Quarantined::decode(&key, &raw));
+            }
+        }
+        Ok(found)
+    }
+
+    /// Every record still in the outbox, oldest first. Unreadable ones are
+    /// moved to quarantine and reported; all the others still load.
     pub fn load_records(&mut self) -> Result<Loaded, StoreError> {
         let mut loaded = Loaded::default();
         let mut keys = self.store.keys()?;
@@ -101,18 +153,21 @@ impl<S: KeyValueStore> Repository<S> {
             let Some(raw) = self.store.get(&key)? else {
                 continue;
             };
-            if key.starts_with(RECORD_PREFIX) {
-                match open::<ResponseRecord>("record", &raw) {
+            if let Some(id) = key.strip_prefix(RECORD_PREFIX) {
+                match decode_record(&raw).and_then(|r| check_key(&r, id).map(|()| r)) {
                     Ok(record) => loaded.records.push(record),
                     Err(reason) => {
                         self.quarantine(&key, &raw, &reason)?;
-                        loaded.quarantined.push(Quarantined { key, reason, raw });
+                        loaded.quarantined.push(Quarantined {
+                            key,
+                            reason,
+                            raw,
+                            at: None,
+                        });
                     }
                 }
             } else if key.starts_with(QUARANTINE_PREFIX) {
-                if let Ok(q) = serde_json::from_str::<Quarantined>(&raw) {
-                    loaded.quarantined.push(q);
-                }
+                loaded.quarantined.push(Quarantined::decode(&key, &raw));
             }
         }
         loaded
@@ -158,9 +213,9 @@ impl<S: KeyValueStore> Repository<S> {
             key: key.to_owned(),
             reason: reason.to_owned(),
             raw: raw.to_owned(),
+            at: None,
         };
-        let value =
-            serde_json::to_string(&kept).map_err(|e| StoreError::WriteFailed(e.to_string()))?;
+        let value = kept.encode().map_err(StoreError::WriteFailed)?;
         self.write(&format!("{QUARANTINE_PREFIX}{key}"), &value)?;
         self.store.remove(key)
     }

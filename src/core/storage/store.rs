@@ -1,6 +1,7 @@
 //! The narrow storage interface the core saves through, and an in-memory
 //! implementation with fault injection for native tests.
 
+use crate::core::messages::Messages;
 use std::collections::BTreeMap;
 use thiserror::Error;
 
@@ -16,6 +17,26 @@ pub enum StoreError {
     /// A write failed for another reason.
     #[error("Saving failed: {0}.")]
     WriteFailed(String),
+}
+
+impl StoreError {
+    /// The calm message a participant is shown when a save fails. Full
+    /// storage needs no technical detail: staff are asked for, and the
+    /// researcher area says why.
+    pub fn for_participant(&self, m: &Messages) -> String {
+        match self {
+            StoreError::Full => m.get("storage.full").to_owned(),
+            _ => format!("{} ({self})", m.get("storage.failed")),
+        }
+    }
+
+    /// The message on the start screen, which is blocked, for staff.
+    pub fn for_staff(&self, m: &Messages) -> String {
+        match self {
+            StoreError::Full => m.get("storage.full_staff").to_owned(),
+            _ => format!("{} {self}", m.get("storage.unavailable")),
+        }
+    }
 }
 
 /// A string key-value store: the browser's storage in the app, memory in tests.

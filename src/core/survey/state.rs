@@ -5,7 +5,7 @@ use crate::core::record::{InstrumentRef, ItemTimes, ResponseRecord, Status};
 use crate::core::survey::navigate;
 use crate::core::survey::{Action, Draft, Position};
 use crate::core::time::Timestamp;
-use crate::core::validate::{missing_required, validate_answer};
+use crate::core::validate::{missing_required, validate_answer, AnswerError};
 use crate::core::visibility::prune_hidden;
 use std::rc::Rc;
 
@@ -47,8 +47,9 @@ pub struct Survey {
     /// The record the last action produced, for the browser layer to store.
     /// Storing the same record twice is harmless: it is keyed by its id.
     pub finished: Option<ResponseRecord>,
-    /// What is needed before Next can go on, in words.
-    pub problem: Option<String>,
+    /// What is needed before Next can go on; the screen says it in the
+    /// participant's language ([`AnswerError::in_words`]).
+    pub problem: Option<AnswerError>,
 }
 
 impl Survey {
@@ -186,7 +187,7 @@ impl Survey {
         match value {
             Some(value) => {
                 if let Err(e) = validate_answer(item, &value) {
-                    self.problem = Some(e.to_string());
+                    self.problem = Some(e);
                     return;
                 }
                 draft.answers.insert(variable.clone(), value);
@@ -210,7 +211,7 @@ impl Survey {
         };
         if let Some(item) = self.instrument.item(current) {
             if let Some(need) = missing_required(item, draft.answers.get(current)) {
-                self.problem = Some(need.to_string());
+                self.problem = Some(need);
                 return;
             }
         }

@@ -1,6 +1,10 @@
 //! Custom hooks, one per file.
 
 pub mod use_countdown;
+pub mod use_flush_on_hide;
 pub mod use_focus_heading;
 pub mod use_idle;
 pub mod use_persistence;
+pub mod use_read_aloud;
+pub mod use_startup;
+pub mod use_voices;

@@ -42,6 +42,21 @@ pub fn PinGate(props: &GateProps) -> Html {
     let message = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let heading = use_focus_heading(*mode as u8);
+    // The number of stored responses, read when the reset form opens.
+    let count = use_state(|| 0usize);
+    {
+        let (count, message) = (count.clone(), message.clone());
+        use_effect_with(*mode, move |mode| {
+            if *mode == Mode::Reset {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match count_responses().await {
+                        Ok(n) => count.set(n),
+                        Err(e) => message.set(Some(e)),
+                    }
+                });
+            }
+        });
+    }
     let first = use_node_ref();
     let second = use_node_ref();
     let Some(env) = env else { return html! {} };
@@ -54,7 +69,7 @@ pub fn PinGate(props: &GateProps) -> Html {
 
     let submit = {
         let (mode, message, busy) = (mode.clone(), message.clone(), busy.clone());
-        let (first, second, m) = (first.clone(), second.clone(), m.clone());
+        let (first, second, m, count) = (first.clone(), second.clone(), m.clone(), count.clone());
         let on_unlocked = props.on_unlocked.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -93,10 +108,20 @@ pub fn PinGate(props: &GateProps) -> Html {
                     return;
                 }
                 Mode::SetPin => set_pin(&a, &b, &m).map(|()| on_unlocked.emit(())),
-                Mode::Reset => erase(&a, count_responses(), &m).map(|()| {
-                    mode.set(Mode::SetPin);
-                    message.set(Some(m.get("researcher.reset_done").to_owned()));
-                }),
+                Mode::Reset => {
+                    let (mode, message, m, count) =
+                        (mode.clone(), message.clone(), m.clone(), *count);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match erase(&a, count, &m).await {
+                            Ok(()) => {
+                                mode.set(Mode::SetPin);
+                                message.set(Some(m.get("researcher.reset_done").to_owned()));
+                            }
+                            Err(e) => message.set(Some(e)),
+                        }
+                    });
+                    return;
+                }
             };
             if let Err(e) = outcome {
                 message.set(Some(e));
@@ -111,7 +136,7 @@ pub fn PinGate(props: &GateProps) -> Html {
         })
     };
     let leave = props.on_leave.reform(|_: MouseEvent| ());
-    let count = count_responses();
+    let count = *count;
 
     let (title, body) = match *mode {
         Mode::Unlock => (
@@ -214,12 +239,16 @@ fn set_pin(pin: &str, confirm: &str, m: &crate::core::messages::Messages) -> Res
 
 /// Erases every response and the PIN once the number of responses was typed:
 /// a confirmation that names the count, and needs no word of any language.
-fn erase(typed: &str, count: usize, m: &crate::core::messages::Messages) -> Result<(), String> {
+async fn erase(
+    typed: &str,
+    count: usize,
+    m: &crate::core::messages::Messages,
+) -> Result<(), String> {
     if typed.trim() != count.to_string() {
         return Err(m.fill(
             "researcher.reset_confirm_label",
             &[("count", &count.to_string())],
         ));
     }
-    erase_everything()
+    erase_everything().await
 }

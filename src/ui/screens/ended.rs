@@ -1,10 +1,13 @@
 //! Thank-you (or goodbye after declining), then back to the start after a
 //! short countdown or a tap.
 
+use crate::core::read_aloud::{ended_script, ending_keys, Part};
 use crate::core::survey::{Action, Ending};
 use crate::ui::hooks::use_countdown::use_countdown;
 use crate::ui::hooks::use_focus_heading::use_focus_heading;
+use crate::ui::hooks::use_read_aloud::use_read_aloud;
 use crate::ui::state::{AppEnv, SurveyCtx};
+use crate::ui::widgets::screen_tools::ScreenTools;
 use yew::prelude::*;
 
 /// Props of the ending screen.
@@ -30,16 +33,20 @@ pub fn EndedScreen(props: &EndedProps) -> Html {
     };
     let seconds = env.as_ref().map_or(15, |e| e.settings.thanks_seconds);
     let left = use_countdown(seconds, true, finish.clone());
+    let script = env
+        .as_ref()
+        .map(|e| ended_script(props.ending, &e.messages))
+        .unwrap_or_default();
+    let reader = use_read_aloud(script);
     let Some(env) = env else { return html! {} };
     let m = &env.messages;
-    let (title, text) = match props.ending {
-        Ending::Completed => ("ended.thanks_heading", "ended.thanks_text"),
-        Ending::Declined => ("ended.declined_heading", "ended.declined_text"),
-    };
+    let (title, text) = ending_keys(props.ending);
+    let reading = |part: Part| reader.reading.is(&part).then_some("reading");
     html! {
         <main class="screen ended-screen">
-            <h1 ref={heading} tabindex="-1">{ m.get(title) }</h1>
-            <p class="lead">{ m.get(text) }</p>
+            <ScreenTools reader={reader.clone()} />
+            <h1 ref={heading} tabindex="-1" class={classes!(reading(Part::Heading))}>{ m.get(title) }</h1>
+            <p class={classes!("lead", reading(Part::Body))}>{ m.get(text) }</p>
             <p>{ m.fill("ended.countdown", &[("seconds", &left.to_string())]) }</p>
             <button type="button" class="button primary" onclick={finish.reform(|_: MouseEvent| ())}>
                 { m.get("ended.finish") }

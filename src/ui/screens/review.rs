@@ -1,10 +1,13 @@
 //! Every answer, each with a way to change it, then Submit.
 
 use crate::core::answer_text::describe_answer;
+use crate::core::read_aloud::{review_script, Part};
 use crate::core::survey::Action;
 use crate::core::visibility::visible_items;
 use crate::ui::hooks::use_focus_heading::use_focus_heading;
+use crate::ui::hooks::use_read_aloud::use_read_aloud;
 use crate::ui::state::{action_callback, AppEnv, SurveyCtx};
+use crate::ui::widgets::screen_tools::ScreenTools;
 use yew::prelude::*;
 
 /// The review screen.
@@ -13,6 +16,18 @@ pub fn ReviewScreen() -> Html {
     let survey = use_context::<SurveyCtx>();
     let env = use_context::<AppEnv>();
     let heading = use_focus_heading(());
+    let script = match (&survey, &env) {
+        (Some(survey), Some(env)) => survey.0.draft.as_ref().map(|draft| {
+            review_script(
+                &survey.0.instrument,
+                &draft.answers,
+                &draft.locale,
+                &env.messages,
+            )
+        }),
+        _ => None,
+    };
+    let reader = use_read_aloud(script.unwrap_or_default());
     let (Some(survey), Some(env)) = (survey, env) else {
         return html! {};
     };
@@ -30,6 +45,7 @@ pub fn ReviewScreen() -> Html {
     let back = action_callback(&survey, |_: MouseEvent, now| Action::Back { now });
     let submit = action_callback(&survey, |_: MouseEvent, now| Action::Submit { now });
 
+    let read_now = |part: Part| reader.reading.is(&part).then_some("reading");
     let rows = visible_items(instrument, &draft.answers)
         .into_iter()
         .map(|item| {
@@ -43,9 +59,10 @@ pub fn ReviewScreen() -> Html {
             );
             let label = m.fill("review.change_label", &[("question", &question)]);
             let variable = item.variable.clone();
+            let reading = reader.reading.is(&Part::Review(variable.clone()));
             let onclick = change.reform(move |_: MouseEvent| variable.clone());
             html! {
-                <li class="review-row">
+                <li class={classes!("review-row", reading.then_some("reading"))}>
                     <p class="review-question">{ question }</p>
                     <p class={classes!("review-answer", answer.is_none().then_some("none"))}>
                         { answer.unwrap_or_else(|| m.get("review.no_answer").to_owned()) }
@@ -59,8 +76,11 @@ pub fn ReviewScreen() -> Html {
 
     html! {
         <main class="screen review-screen">
-            <h1 ref={heading} tabindex="-1">{ m.get("review.heading") }</h1>
-            <p>{ m.get("review.intro") }</p>
+            <ScreenTools reader={reader.clone()} />
+            <h1 ref={heading} tabindex="-1" class={classes!(read_now(Part::Heading))}>
+                { m.get("review.heading") }
+            </h1>
+            <p class={classes!(read_now(Part::Intro))}>{ m.get("review.intro") }</p>
             <ul class="review-list">{ for rows }</ul>
             <nav class="nav-buttons" aria-label={m.get("review.heading").to_owned()}>
                 <button type="button" class="button" onclick={back}>{ m.get("nav.back") }</button>

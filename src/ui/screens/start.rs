@@ -36,11 +36,15 @@ pub fn StartScreen(props: &StartProps) -> Html {
     let start = {
         let code_input = code_input.clone();
         let code_error = code_error.clone();
+        let m = m.clone();
         let device_label = env.settings.device_label.clone();
+        // The survey is in the language the app is shown in; its record
+        // stores it.
+        let locale = m.locale().to_owned();
         let dispatch = action_callback(&survey, move |code: Option<String>, now| Action::Start {
             id: new_record_id(),
             participant_code: code,
-            locale: "en".into(),
+            locale: locale.clone(),
             device_label: device_label.clone(),
             now,
         });
@@ -55,7 +59,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
                     code_error.set(None);
                     dispatch.emit(code);
                 }
-                Err(e) => code_error.set(Some(e.to_string())),
+                Err(e) => code_error.set(Some(e.in_words(&m))),
             }
         })
     };

@@ -16,6 +16,7 @@ impl LocalStore {
     /// Opens local storage and proves it accepts a write. Fails with
     /// [`StoreError::Unavailable`] when storage is turned off or refuses
     /// writes (some private modes), so no survey starts pretending to save.
+    /// A full store opens (its writes then fail with [`StoreError::Full`]).
     pub fn open() -> Result<Self, StoreError> {
         let storage = web_sys::window()
             .ok_or_else(|| StoreError::Unavailable("no window".into()))?
@@ -23,10 +24,13 @@ impl LocalStore {
             .map_err(|e| StoreError::Unavailable(describe(&e)))?
             .ok_or_else(|| StoreError::Unavailable("storage is turned off".into()))?;
         let store = LocalStore { storage };
-        store
-            .storage
-            .set_item(PROBE_KEY, "1")
-            .map_err(|e| StoreError::Unavailable(describe(&e)))?;
+        match store.storage.set_item(PROBE_KEY, "1") {
+            Ok(()) => {}
+            // Full is not unavailable: what is stored can still be read and
+            // removed, and each write then says it is full.
+            Err(e) if is_quota_error(&e) => return Ok(store),
+            Err(e) => return Err(StoreError::Unavailable(describe(&e))),
+        }
         store
             .storage
             .remove_item(PROBE_KEY)

@@ -2,5 +2,12 @@
 //! return `Result` (never panicking on what the browser refuses).
 
 pub mod clock;
+pub mod idb_request;
+pub mod idb_store;
 pub mod local_store;
+pub mod locale;
+pub mod records_db;
+pub mod speech;
 pub mod startup;
+pub mod storage_report;
+pub mod storage_status;

@@ -1,5 +1,11 @@
 //! What the app finds when it starts: the instrument, the settings, whether
-//! storage works, and a draft to resume or keep.
+//! both stores work, the outbox moved into the record database, and a
+//! draft to resume or keep.
+//!
+//! The steps and their order are those of the core's
+//! [`crate::core::storage::boot`] (tested natively), done here over
+//! IndexedDB, which answers asynchronously. No step reads the stored
+//! records, so start-up takes as long with 10,000 of them as with none.
 
 use crate::core::instrument::default::default_instrument;
 use crate::core::settings::Settings;
@@ -7,6 +13,8 @@ use crate::core::storage::{recover_draft, Recovery, Repository, StoreError};
 use crate::core::survey::{Action, Survey};
 use crate::ui::services::clock::now;
 use crate::ui::services::local_store::LocalStore;
+use crate::ui::services::records_db::RecordsDb;
+use crate::ui::services::storage_status::request_persistence;
 use std::rc::Rc;
 
 /// The state the app starts in.
@@ -15,15 +23,17 @@ pub struct Startup {
     pub survey: Option<Survey>,
     /// Device settings.
     pub settings: Settings,
-    /// Why storage cannot be used, if it cannot.
+    /// Why no survey may start (storage missing, refused or full), if so.
     pub storage_problem: Option<StoreError>,
     /// True when an abandoned draft was just kept as a partial record.
     pub kept_partial: bool,
+    /// The record database, when it opened.
+    pub db: Option<RecordsDb>,
 }
 
 /// Loads everything the first screen needs. Never panics: each failure is
 /// carried to the screen that says it in words.
-pub fn start_up() -> Startup {
+pub async fn start_up() -> Startup {
     let survey = default_instrument()
         .ok()
         .map(|instrument| Survey::new(Rc::new(instrument)));
@@ -32,24 +42,74 @@ pub fn start_up() -> Startup {
         settings: Settings::default(),
         storage_problem: None,
         kept_partial: false,
+        db: None,
     };
-    let store = match LocalStore::open() {
-        Ok(store) => store,
+    let mut journal = match LocalStore::open() {
+        Ok(store) => Repository::new(store),
         Err(e) => {
             startup.storage_problem = Some(e);
             return startup;
         }
     };
-    let mut repo = Repository::new(store);
-    startup.settings = repo.load_settings();
-    if let Some(survey) = startup.survey.as_mut() {
-        let instrument = survey.instrument.clone();
-        match recover_draft(&mut repo, &instrument, &startup.settings, now()) {
-            Ok(Recovery::Resume(draft)) => survey.apply(Action::Resume(draft)),
-            Ok(Recovery::KeptAsPartial(_)) => startup.kept_partial = true,
-            Ok(Recovery::Nothing | Recovery::Discarded) => {}
-            Err(e) => startup.storage_problem = Some(e),
+    startup.settings = journal.load_settings();
+    let db = match RecordsDb::open().await {
+        Ok(db) => db,
+        Err(e) => {
+            startup.storage_problem = Some(e);
+            return startup;
+        }
+    };
+    // Asked at every start; never awaited, so a browser that prompts the
+    // user cannot hold up the start screen. The researcher area reads the
+    // outcome with `storage_status`.
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = request_persistence().await;
+    });
+    // First the outbox (a record whose move was cut off, or the first
+    // build's records), so a draft whose record it holds is seen as stored.
+    if let Err(e) = db.flush_outbox(now()).await {
+        startup.storage_problem = Some(e);
+    }
+    recover(&mut startup, &mut journal, &db).await;
+    if startup.kept_partial {
+        if let Err(e) = db.flush_outbox(now()).await {
+            startup.storage_problem = Some(e);
         }
     }
+    startup.db = Some(db);
+    mark_ready();
     startup
+}
+
+/// Resumes, keeps or drops the draft left by the last session.
+async fn recover(startup: &mut Startup, journal: &mut Repository<LocalStore>, db: &RecordsDb) {
+    let Some(survey) = startup.survey.as_mut() else {
+        return;
+    };
+    let stored = match journal.draft_id() {
+        Some(id) => db.contains(&id).await,
+        None => Ok(false),
+    };
+    let stored = match stored {
+        Ok(stored) => stored,
+        Err(e) => {
+            startup.storage_problem = Some(e);
+            return;
+        }
+    };
+    let instrument = survey.instrument.clone();
+    match recover_draft(journal, &instrument, &startup.settings, now(), |_| stored) {
+        Ok(Recovery::Resume(draft)) => survey.apply(Action::Resume(draft)),
+        Ok(Recovery::KeptAsPartial(_)) => startup.kept_partial = true,
+        Ok(Recovery::Nothing | Recovery::Discarded | Recovery::AlreadyStored) => {}
+        Err(e) => startup.storage_problem = Some(e),
+    }
+}
+
+/// Leaves a `candour:storage-ready` mark in the page's performance timeline,
+/// so tests and the benchmark can measure start-up from outside.
+fn mark_ready() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("candour:storage-ready");
+    }
 }

@@ -4,6 +4,8 @@
 use super::part_id;
 use super::tile::{tile, Tile, TileKind};
 use crate::core::answer::AnswerValue;
+use crate::core::read_aloud::Part;
+use crate::ui::hooks::use_read_aloud::ReadingNow;
 use yew::prelude::*;
 
 /// One option of a list: its stored code and its words.
@@ -42,6 +44,7 @@ pub(super) struct ChoiceListProps {
 /// A radio group of tiles, one per option, stacked so long labels wrap.
 #[component]
 pub(super) fn ChoiceList(props: &ChoiceListProps) -> Html {
+    let reading = use_context::<ReadingNow>().unwrap_or_default();
     let selected = match props.value {
         Some(AnswerValue::Code(code)) => Some(code),
         _ => None,
@@ -57,6 +60,7 @@ pub(super) fn ChoiceList(props: &ChoiceListProps) -> Html {
             checked: selected == Some(code),
             content: html! { { option.label.clone() } },
             class: None,
+            reading: reading.is(&Part::Choice(code)),
             // A radio only fires "change" when it becomes checked.
             on_toggle: Callback::from(move |_| on_change.emit(Some(AnswerValue::Code(code)))),
         })

@@ -4,6 +4,8 @@
 use super::part_id;
 use super::words::use_words;
 use crate::core::answer::{AnswerValue, MissingCode};
+use crate::core::read_aloud::Part;
+use crate::ui::hooks::use_read_aloud::ReadingNow;
 use yew::prelude::*;
 
 /// Props of [`MissingOptions`].
@@ -28,6 +30,7 @@ pub(super) struct MissingOptionsProps {
 pub(super) fn MissingOptions(props: &MissingOptionsProps) -> Html {
     // App wording, not the instrument's: the instrument only names the options.
     let or = use_words().get("answer.or");
+    let reading = use_context::<ReadingNow>().unwrap_or_default();
     // "Don't know" first, matching the order of the "required" message.
     let offered = [
         (MissingCode::DontKnow, "dont-know", &props.dont_know),
@@ -42,13 +45,14 @@ pub(super) fn MissingOptions(props: &MissingOptionsProps) -> Html {
         .filter_map(|(code, part, label)| label.clone().map(|label| (code, part, label)))
         .map(|(code, part, label)| {
             let pressed = props.value == Some(AnswerValue::Missing(code));
+            let read_now = reading.is(&Part::Missing(code)).then_some("reading");
             let on_change = props.on_change.clone();
             let onclick = Callback::from(move |_: MouseEvent| {
                 on_change.emit((!pressed).then_some(AnswerValue::Missing(code)));
             });
             html! {
                 <button type="button" id={part_id(&props.variable, part)}
-                    class="answer-missing-option"
+                    class={classes!("answer-missing-option", read_now)}
                     aria-pressed={if pressed { "true" } else { "false" }} {onclick}>
                     <span class="answer-mark answer-mark-missing" aria-hidden="true"></span>
                     <span class="answer-tile-text">{ label }</span>
@@ -57,7 +61,7 @@ pub(super) fn MissingOptions(props: &MissingOptionsProps) -> Html {
         });
     html! {
         <div class="answer-missing">
-            <p class="answer-or">{ or }</p>
+            <p class={classes!("answer-or", reading.is(&Part::Or).then_some("reading"))}>{ or }</p>
             <div class="answer-missing-options">{ for buttons }</div>
         </div>
     }

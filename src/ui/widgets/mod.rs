@@ -1,4 +1,6 @@
-//! Answer widgets: one component per item type, all behind [`AnswerInput`].
+//! Answer widgets: one component per item type, all behind [`AnswerInput`];
+//! and the tools every participant screen shows above its content
+//! ([`screen_tools`]: read aloud, text size and colours).
 //!
 //! Every widget is built from native form controls (radios, checkboxes, a text
 //! box, a text area, buttons), so that roles, keyboard use and screen-reader
@@ -11,6 +13,7 @@ mod missing_options;
 mod multiple_choice;
 mod number_input;
 mod scale_010;
+pub mod screen_tools;
 mod tile;
 mod words;
 

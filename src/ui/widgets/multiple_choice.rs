@@ -4,6 +4,8 @@ use super::choice_list::ChoiceOption;
 use super::part_id;
 use super::tile::{tile, Tile, TileKind};
 use crate::core::answer::AnswerValue;
+use crate::core::read_aloud::Part;
+use crate::ui::hooks::use_read_aloud::ReadingNow;
 use yew::prelude::*;
 
 /// Props of [`MultipleChoice`].
@@ -24,6 +26,7 @@ pub(super) struct MultipleChoiceProps {
 /// A group of checkbox tiles; every tick or untick sends the whole selection.
 #[component]
 pub(super) fn MultipleChoice(props: &MultipleChoiceProps) -> Html {
+    let reading = use_context::<ReadingNow>().unwrap_or_default();
     // A missing code (e.g. "Prefer not to say") means nothing is ticked.
     let ticked: Vec<i64> = match &props.value {
         Some(AnswerValue::Codes(codes)) => codes.clone(),
@@ -41,6 +44,7 @@ pub(super) fn MultipleChoice(props: &MultipleChoiceProps) -> Html {
             checked: ticked.contains(&code),
             content: html! { { option.label.clone() } },
             class: None,
+            reading: reading.is(&Part::Choice(code)),
             on_toggle: Callback::from(move |now: bool| {
                 on_change.emit(selection(&before, code, now));
             }),

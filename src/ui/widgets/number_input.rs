@@ -1,6 +1,7 @@
 //! A number in a box, with its unit beside it and a numeric keypad.
 
 use super::part_id;
+use super::words::use_words;
 use crate::core::answer::AnswerValue;
 use crate::core::answer_text::format_number;
 use crate::core::instrument::Item;
@@ -39,6 +40,7 @@ pub(super) struct NumberInputProps {
 /// nothing.
 #[component]
 pub(super) fn NumberInput(props: &NumberInputProps) -> Html {
+    let words = use_words();
     let text = use_state(|| match &props.value {
         Some(AnswerValue::Number(n)) => format_number(*n),
         _ => String::new(),
@@ -58,6 +60,7 @@ pub(super) fn NumberInput(props: &NumberInputProps) -> Html {
     let oninput = {
         let (text, error) = (text.clone(), error.clone());
         let (item, on_change) = (props.item.clone(), props.on_change.clone());
+        let words = words.clone();
         Callback::from(move |e: InputEvent| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                 return;
@@ -75,7 +78,7 @@ pub(super) fn NumberInput(props: &NumberInputProps) -> Html {
                     on_change.emit(Some(answer));
                 }
                 Err(why) => {
-                    error.set(Some(why.to_string().into()));
+                    error.set(Some(why.in_words(words.messages()).into()));
                     // Never keep an earlier number while the box says something
                     // else: the stored answer is what the box shows, or none.
                     on_change.emit(None);

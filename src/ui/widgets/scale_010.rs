@@ -3,7 +3,10 @@
 
 use super::part_id;
 use super::tile::{tile, Tile, TileKind};
+use super::words::use_words;
 use crate::core::answer::AnswerValue;
+use crate::core::read_aloud::Part;
+use crate::ui::hooks::use_read_aloud::ReadingNow;
 use yew::prelude::*;
 
 /// Props of [`Scale010`].
@@ -34,15 +37,21 @@ pub(super) struct Scale010Props {
 /// avoid saying everything twice.
 #[component]
 pub(super) fn Scale010(props: &Scale010Props) -> Html {
+    let reading = use_context::<ReadingNow>().unwrap_or_default();
+    let words = use_words();
     let selected = match props.value {
         Some(AnswerValue::Code(code)) => Some(code),
         _ => None,
     };
     let tiles = (0..=10).map(|code: i64| {
-        let words = match code {
-            0 => Some(props.low_label.clone()),
-            10 => Some(props.high_label.clone()),
+        let end = match code {
+            0 => Some(&props.low_label),
+            10 => Some(&props.high_label),
             _ => None,
+        };
+        // "0, Not at all sure", with the locale's own punctuation.
+        let end_words = |n: &str, label: &AttrValue| {
+            words.fill("answer.scale_end", &[("n", n), ("label", label)])
         };
         let on_change = props.on_change.clone();
         tile(Tile {
@@ -55,14 +64,15 @@ pub(super) fn Scale010(props: &Scale010Props) -> Html {
                 // The end tiles' name is one piece of text ("0, Not at all
                 // sure"): split over two boxes, browsers put a space before
                 // the comma.
-                if let Some(words) = words {
-                    <span class="answer-sr-only">{ format!("{code}, {words}") }</span>
+                if let Some(label) = end {
+                    <span class="answer-sr-only">{ end_words(&code.to_string(), label) }</span>
                     <span aria-hidden="true">{ code.to_string() }</span>
                 } else {
                     { code.to_string() }
                 }
             },
             class: Some("answer-scale-tile"),
+            reading: reading.is(&Part::Choice(code)),
             on_toggle: Callback::from(move |_| on_change.emit(Some(AnswerValue::Code(code)))),
         })
     });

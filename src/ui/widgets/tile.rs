@@ -29,6 +29,8 @@ pub(super) struct Tile {
     pub content: Html,
     /// An extra class for the tile (e.g. the small square of a 0-10 scale).
     pub class: Option<&'static str>,
+    /// Whether its words are being read aloud now (the tile is highlighted).
+    pub reading: bool,
     /// Called with the input's new checked state after a change.
     pub on_toggle: Callback<bool>,
 }
@@ -45,6 +47,7 @@ pub(super) fn tile(tile: Tile) -> Html {
         checked,
         content,
         class,
+        reading,
         on_toggle,
     } = tile;
     let (input_type, mark) = match kind {
@@ -60,7 +63,7 @@ pub(super) fn tile(tile: Tile) -> Html {
         on_toggle.emit(now);
     });
     html! {
-        <label class={classes!("answer-tile", class)} for={id.clone()}>
+        <label class={classes!("answer-tile", class, reading.then_some("reading"))} for={id.clone()}>
             <input class="answer-tile-input" type={input_type} {id} {name}
                 value={code.to_string()} {checked} {onchange} />
             <span class={mark} aria-hidden="true"></span>

@@ -1,5 +1,6 @@
 //! The few words the widgets show that are not the instrument's ("Or", the
-//! characters-left count). Like every app text they come from the locale file
+//! characters-left count, the punctuation of "0, Not at all sure", the
+//! problems with a typed number). Like every app text they come from the locale file
 //! through the app's [`AppEnv`] context; a widget mounted alone (in a test)
 //! reads the embedded English locale file instead.
 
@@ -16,6 +17,16 @@ impl Words {
     /// The text for `key`.
     pub fn get(&self, key: &str) -> String {
         self.0.get(key).to_owned()
+    }
+
+    /// All the texts, for the core's messages in words.
+    pub fn messages(&self) -> &Messages {
+        &self.0
+    }
+
+    /// The text for `key` with each `{name}` replaced by its value.
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        self.0.fill(key, values)
     }
 
     /// "12 characters left" (or "1 character left").

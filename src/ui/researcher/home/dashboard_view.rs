@@ -1,43 +1,56 @@
-//! Counts, ages, storage use and warnings.
+//! Counts, ages, storage use and warnings, read from the record index and
+//! the browser's storage estimate (no record is decoded for this).
 
 use crate::core::messages::Messages;
 use crate::core::researcher::dashboard::{
-    dashboard, shown_count, RecordSummary, ShownCount, Warning,
+    dashboard, shown_count, Dashboard, RecordSummary, ShownCount, StorageUse, Warning,
 };
-use crate::core::storage::Repository;
 use crate::ui::services::clock::now;
-use crate::ui::services::local_store::LocalStore;
+use crate::ui::services::records_db::RecordsDb;
+use crate::ui::services::storage_status::{storage_status, StorageStatus};
 use crate::ui::state::AppEnv;
 use yew::prelude::*;
 
+/// Props of the dashboard.
+#[derive(Properties, PartialEq)]
+pub struct DashboardProps {
+    /// Changes whenever records were exported or deleted, to read again.
+    #[prop_or_default]
+    pub revision: u32,
+}
+
+/// What the dashboard read.
+#[derive(Clone, PartialEq)]
+struct Reading {
+    dashboard: Dashboard,
+    status: StorageStatus,
+}
+
 /// The dashboard section.
 #[component]
-pub fn DashboardView() -> Html {
+pub fn DashboardView(props: &DashboardProps) -> Html {
     let env = use_context::<AppEnv>();
+    let reading = use_state(|| None::<Result<Reading, String>>);
+    {
+        let reading = reading.clone();
+        use_effect_with(props.revision, move |_| {
+            wasm_bindgen_futures::spawn_local(async move { reading.set(Some(read().await)) });
+        });
+    }
     let Some(env) = env else { return html! {} };
     let m = &env.messages;
-    let records = match LocalStore::open()
-        .map(Repository::new)
-        .and_then(|mut r| r.load_records())
-    {
-        Ok(loaded) => loaded.records,
-        Err(e) => {
+    let reading = match &*reading {
+        None => return html! { <section class="panel"><p>{ m.get("app.loading") }</p></section> },
+        Some(Err(e)) => {
             return html! {
                 <p class="notice warning" role="alert">
-                    { m.fill("researcher.storage_problem", &[("problem", &e.to_string())]) }
+                    { m.fill("researcher.storage_problem", &[("problem", e)]) }
                 </p>
             }
         }
+        Some(Ok(reading)) => reading,
     };
-    let summaries: Vec<RecordSummary> = records
-        .iter()
-        .map(|r| RecordSummary {
-            status: r.status,
-            ended_at: r.ended_at,
-            exported_at: r.exported_at,
-        })
-        .collect();
-    let d = dashboard(&summaries, None, now());
+    let d = &reading.dashboard;
     let row = |key: &str, n: usize| {
         html! {
             <div class="count-row">
@@ -72,8 +85,32 @@ pub fn DashboardView() -> Html {
             if let Some(days) = d.oldest_not_exported_days {
                 <p>{ m.fill("researcher.oldest_not_exported", &[("days", &days.to_string())]) }</p>
             }
+            { storage_text(m, d) }
+            { persistence_text(m, reading.status.persisted) }
         </section>
     }
+}
+
+async fn read() -> Result<Reading, String> {
+    let db = RecordsDb::open().await.map_err(|e| e.to_string())?;
+    let entries = db.list(now()).await.map_err(|e| e.to_string())?;
+    let summaries: Vec<RecordSummary> = entries
+        .iter()
+        .map(|e| RecordSummary {
+            status: e.status,
+            ended_at: e.ended_at,
+            exported_at: e.exported_at,
+        })
+        .collect();
+    let status = storage_status().await;
+    let storage = status.usage_bytes.map(|used_bytes| StorageUse {
+        used_bytes,
+        quota_bytes: status.quota_bytes,
+    });
+    Ok(Reading {
+        dashboard: dashboard(&summaries, storage, now()),
+        status,
+    })
 }
 
 /// A count as a summary may show it (1 and 2 hidden as "fewer than 3").
@@ -82,4 +119,39 @@ fn count_text(m: &Messages, n: usize) -> String {
         ShownCount::Exact(n) => n.to_string(),
         ShownCount::FewerThanThree => m.get("researcher.fewer_than_3").to_owned(),
     }
+}
+
+/// Storage used, and of what quota where the browser says.
+fn storage_text(m: &Messages, d: &Dashboard) -> Html {
+    let Some(storage) = d.storage else {
+        return html! {};
+    };
+    let used = megabytes(storage.used_bytes);
+    let text = match (storage.quota_bytes, d.percent_full) {
+        (Some(quota), Some(percent)) => m.fill(
+            "researcher.storage_used_of",
+            &[
+                ("used", &used),
+                ("quota", &megabytes(quota)),
+                ("percent", &percent.to_string()),
+            ],
+        ),
+        _ => m.fill("researcher.storage_used", &[("used", &used)]),
+    };
+    html! { <p>{ text }</p> }
+}
+
+/// Whether the browser promised to keep the data; a warning when it may not.
+fn persistence_text(m: &Messages, persisted: Option<bool>) -> Html {
+    match persisted {
+        Some(true) => html! { <p>{ m.get("researcher.persisted") }</p> },
+        Some(false) => {
+            html! { <p class="notice warning" role="alert">{ m.get("researcher.not_persisted") }</p> }
+        }
+        None => html! { <p class="notice warning">{ m.get("researcher.persist_unknown") }</p> },
+    }
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
 }

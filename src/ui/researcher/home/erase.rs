@@ -4,18 +4,22 @@ use crate::core::researcher::secrets::forget_pin;
 use crate::core::storage::repository::{DRAFT_KEY, QUARANTINE_PREFIX, RECORD_PREFIX};
 use crate::core::storage::KeyValueStore;
 use crate::ui::services::local_store::LocalStore;
+use crate::ui::services::records_db::RecordsDb;
 
-/// How many responses are stored (0 when storage cannot be read).
-pub fn count_responses() -> usize {
-    LocalStore::open()
-        .and_then(|s| s.keys())
-        .map(|keys| keys.iter().filter(|k| k.starts_with(RECORD_PREFIX)).count())
-        .unwrap_or(0)
+/// How many responses are stored: in IndexedDB and still waiting in the
+/// localStorage outbox.
+pub async fn count_responses() -> Result<usize, String> {
+    let db = RecordsDb::open().await.map_err(|e| e.to_string())?;
+    let stored = db.count().await.map_err(|e| e.to_string())?;
+    let waiting = db.waiting().map_err(|e| e.to_string())?;
+    Ok(stored + waiting)
 }
 
-/// Removes every response, quarantined value, draft, and the PIN; keeps the
-/// device settings (label, idle time), which hold no response.
-pub fn erase_everything() -> Result<(), String> {
+/// Removes every response (IndexedDB and the outbox), quarantined value,
+/// draft, and the PIN; keeps the device settings, which hold no response.
+pub async fn erase_everything() -> Result<(), String> {
+    let db = RecordsDb::open().await.map_err(|e| e.to_string())?;
+    db.erase_all().await.map_err(|e| e.to_string())?;
     let mut store = LocalStore::open().map_err(|e| e.to_string())?;
     let keys = store.keys().map_err(|e| e.to_string())?;
     for key in keys.iter().filter(|k| {

@@ -4,6 +4,7 @@
 pub mod dashboard_view;
 pub mod device_settings;
 pub mod erase;
+pub mod reading_panel;
 
 use crate::ui::hooks::use_focus_heading::use_focus_heading;
 use crate::ui::state::AppEnv;
@@ -32,6 +33,7 @@ pub fn ResearcherHome(props: &HomeProps) -> Html {
             </div>
             <dashboard_view::DashboardView />
             <device_settings::DeviceSettings />
+            <reading_panel::ReadingPanel />
         </main>
     }
 }
