@@ -11,3 +11,7 @@ say "Browser figures (headless Chromium; 1x and 4x CPU throttling)"
 node "$ROOT/scripts/bench/browser.mjs" "$ROOT/dist"
 say "Storage figures (headless Chromium): record size, start-up and export read with 5,000 and 10,000 records"
 node "$ROOT/scripts/bench/storage.mjs" "$ROOT/dist"
+say "Export of 1,000 and 10,000 stored records (every format)"
+node "$ROOT/scripts/bench/export.mjs" "$ROOT/dist"
+say "Export and merge natively (cargo run --release --example export_bench)"
+(cd "$ROOT" && cargo run --quiet --release --example export_bench)

@@ -11,9 +11,9 @@ mod app;
 mod mount;
 #[path = "browser/panic_screen.rs"]
 mod panic_screen;
-#[path = "browser/records_db.rs"]
-mod records_db;
 #[path = "browser/reading.rs"]
 mod reading;
+#[path = "browser/records_db.rs"]
+mod records_db;
 #[path = "browser/widgets.rs"]
 mod widgets;

@@ -9,17 +9,10 @@
 import { chromium } from 'playwright-core';
 import { serve } from '../static-server.mjs';
 import { FULL_PLAN, answerAll, startAndConsent } from '../../tests/e2e/survey.mjs';
+import { report } from './report.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const LOADS = 5;
-
-/** Prints a figure beside its budget, marking it when over. */
-export function report(name, value, budget, unit = 'ms') {
-  const over = budget !== undefined && value > budget;
-  const shown = typeof value === 'number' ? value.toFixed(1) : value;
-  const limit = budget === undefined ? '' : `  (budget ${budget} ${unit})`;
-  console.log(`${over ? 'OVER ' : '     '}${name.padEnd(52)} ${String(shown).padStart(9)} ${unit}${limit}`);
-}
 
 const percentile = (xs, p) => {
   if (xs.length === 0) return 0;

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { serve } from '../static-server.mjs';
+import { seed } from './seed.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const fixture = await readFile(new URL('../../tests/fixtures/storage/record-v2.json', import.meta.url), 'utf8');
@@ -14,26 +15,6 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu'],
 });
-
-/** Copies of the fixture's real record, stored as the app stores them. */
-async function seed(page, from, to) {
-  await page.evaluate(async ([fixture, from, to]) => {
-    const fnv = (text) => {
-      let h = 0xcbf29ce484222325n;
-      for (const b of new TextEncoder().encode(text)) { h ^= BigInt(b); h = (h * 0x100000001b3n) & 0xffffffffffffffffn; }
-      return `fnv1a64:${h.toString(16).padStart(16, '0')}`;
-    };
-    const real = JSON.parse(fixture).data;
-    const db = await new Promise((ok) => { const o = indexedDB.open('candour'); o.onsuccess = () => ok(o.result); });
-    const tx = db.transaction(['records'], 'readwrite');
-    for (let i = from; i < to; i += 1) {
-      const data = JSON.stringify({ ...real, id: `bench-${String(i).padStart(5, '0')}` });
-      tx.objectStore('records').put(`{"format":2,"kind":"record","sum":"${fnv(data)}","data":${data}}`, `bench-${String(i).padStart(5, '0')}`);
-    }
-    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
-    db.close();
-  }, [fixture, from, to]);
-}
 
 async function startUpMs(page) {
   await page.reload();
@@ -50,7 +31,7 @@ const empty = await page.evaluate(async () => (await navigator.storage.estimate(
 
 console.log(`one complete record (default questionnaire, 45 answers with paradata): ${new TextEncoder().encode(fixture).length} bytes as stored (format 2)`);
 for (const [from, to] of [[0, 5000], [5000, 10000]]) {
-  await seed(page, from, to);
+  await seed(page, fixture, from, to);
   const starts = [];
   for (let i = 0; i < 5; i += 1) starts.push(await startUpMs(page));
   const reads = [];

@@ -106,10 +106,25 @@ fn SurveyApp(props: &SurveyAppProps) -> Html {
         .as_ref()
         .or(save_problem.as_ref())
         .map(|e| AttrValue::from(e.for_staff(m)));
-    let notice = props
+    let notices: Vec<String> = props
         .startup
-        .kept_partial
-        .then(|| AttrValue::from(m.get("start.saved_partial").to_owned()));
+        .instrument_problem
+        .as_ref()
+        .map(|p| {
+            m.fill(
+                "researcher.instrument_fallback",
+                &[("reason", &p.to_string())],
+            )
+        })
+        .into_iter()
+        .chain(
+            props
+                .startup
+                .kept_partial
+                .then(|| m.get("start.saved_partial").to_owned()),
+        )
+        .collect();
+    let notice = (!notices.is_empty()).then(|| AttrValue::from(notices.join(" ")));
 
     let screen = match survey.0.screen() {
         Screen::Start if *researcher => {

@@ -345,9 +345,15 @@ async fn scale_010_names_each_number_and_both_ends() {
     assert_eq!(radios.len(), 11);
     // The end tiles carry their whole name in one hidden piece of text (the
     // visible number beside it is hidden from screen readers).
-    assert_eq!(w.text_of("label[for=w_sure-opt-0] .answer-sr-only"), "0, Not at all sure");
+    assert_eq!(
+        w.text_of("label[for=w_sure-opt-0] .answer-sr-only"),
+        "0, Not at all sure"
+    );
     assert_eq!(w.text_of("label[for=w_sure-opt-5]"), "5");
-    assert_eq!(w.text_of("label[for=w_sure-opt-10] .answer-sr-only"), "10, Very sure");
+    assert_eq!(
+        w.text_of("label[for=w_sure-opt-10] .answer-sr-only"),
+        "10, Very sure"
+    );
     // The ends' words are also visible, in a key screen readers skip (the
     // radios already say them).
     let key = w.find(".answer-scale-key");

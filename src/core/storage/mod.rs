@@ -17,6 +17,7 @@ pub mod boot;
 pub mod checksum;
 pub mod envelope;
 pub mod index;
+pub mod instruments;
 pub mod journal;
 pub mod plan;
 pub mod quarantine;

@@ -2,8 +2,11 @@
 //! return `Result` (never panicking on what the browser refuses).
 
 pub mod clock;
+pub mod download;
+pub mod file_pick;
 pub mod idb_request;
 pub mod idb_store;
+pub mod instruments;
 pub mod local_store;
 pub mod locale;
 pub mod records_db;

@@ -1,17 +1,19 @@
-//! What the app finds when it starts: the instrument, the settings, whether
-//! both stores work, the outbox moved into the record database, and a
-//! draft to resume or keep.
+//! What the app finds when it starts: the instrument (a researcher's own
+//! when one was chosen and still loads, otherwise the default), the
+//! settings, whether both stores work, the outbox moved into the record
+//! database, and a draft to resume or keep.
 //!
 //! The steps and their order are those of the core's
 //! [`crate::core::storage::boot`] (tested natively), done here over
 //! IndexedDB, which answers asynchronously. No step reads the stored
 //! records, so start-up takes as long with 10,000 of them as with none.
 
-use crate::core::instrument::default::default_instrument;
 use crate::core::settings::Settings;
+use crate::core::storage::instruments::StoredProblem;
 use crate::core::storage::{recover_draft, Recovery, Repository, StoreError};
 use crate::core::survey::{Action, Survey};
 use crate::ui::services::clock::now;
+use crate::ui::services::instruments::for_new_surveys;
 use crate::ui::services::local_store::LocalStore;
 use crate::ui::services::records_db::RecordsDb;
 use crate::ui::services::storage_status::request_persistence;
@@ -27,6 +29,9 @@ pub struct Startup {
     pub storage_problem: Option<StoreError>,
     /// True when an abandoned draft was just kept as a partial record.
     pub kept_partial: bool,
+    /// Why the researcher's chosen instrument could not be used, when the
+    /// default is used instead (said on the start screen).
+    pub instrument_problem: Option<StoredProblem>,
     /// The record database, when it opened.
     pub db: Option<RecordsDb>,
 }
@@ -34,14 +39,17 @@ pub struct Startup {
 /// Loads everything the first screen needs. Never panics: each failure is
 /// carried to the screen that says it in words.
 pub async fn start_up() -> Startup {
-    let survey = default_instrument()
-        .ok()
-        .map(|instrument| Survey::new(Rc::new(instrument)));
+    // A researcher's instrument when one was chosen and still loads,
+    // otherwise the default. A draft answered on another instrument is
+    // kept as a partial record by `recover`, never resumed on this one.
+    let (instrument, instrument_problem) = for_new_surveys();
+    let survey = instrument.map(|instrument| Survey::new(Rc::new(instrument)));
     let mut startup = Startup {
         survey,
         settings: Settings::default(),
         storage_problem: None,
         kept_partial: false,
+        instrument_problem,
         db: None,
     };
     let mut journal = match LocalStore::open() {

@@ -1,9 +1,14 @@
 //! The researcher's home once unlocked: the dashboard and the tablet's
 //! settings, then export, import and instrument panels.
 
+pub mod combined_downloads;
 pub mod dashboard_view;
 pub mod device_settings;
 pub mod erase;
+pub mod export_panel;
+pub mod import_panel;
+pub mod import_report;
+pub mod instrument_panel;
 pub mod reading_panel;
 
 use crate::ui::hooks::use_focus_heading::use_focus_heading;
@@ -22,6 +27,12 @@ pub struct HomeProps {
 pub fn ResearcherHome(props: &HomeProps) -> Html {
     let env = use_context::<AppEnv>();
     let heading = use_focus_heading(());
+    // Bumped after an export or delete, so the dashboard reads its counts again.
+    let revision = use_state(|| 0u32);
+    let on_changed = {
+        let revision = revision.clone();
+        Callback::from(move |()| revision.set(*revision + 1))
+    };
     let Some(env) = env else { return html! {} };
     let m = &env.messages;
     let leave = props.on_leave.reform(|_: MouseEvent| ());
@@ -31,9 +42,12 @@ pub fn ResearcherHome(props: &HomeProps) -> Html {
                 <h1 ref={heading} tabindex="-1">{ m.get("researcher.heading") }</h1>
                 <button type="button" class="button" onclick={leave}>{ m.get("researcher.leave") }</button>
             </div>
-            <dashboard_view::DashboardView />
+            <dashboard_view::DashboardView revision={*revision} />
+            <export_panel::ExportPanel {on_changed} />
             <device_settings::DeviceSettings />
             <reading_panel::ReadingPanel />
+            <import_panel::ImportPanel />
+            <instrument_panel::InstrumentPanel />
         </main>
     }
 }

@@ -1,0 +1,139 @@
+// Export, end to end: two participants complete the survey, the researcher
+// sets a PIN, unlocks and exports; the downloaded JSON and CSV parse and hold
+// both records with exactly the values entered. Then exported records are
+// deleted after a confirmation naming the count, and only they.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { axe, openApp, start } from './harness.mjs';
+import { FULL_PLAN, answerAll, startAndConsent, storedRecords } from './survey.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
+
+const PIN = '402718';
+
+/** The export's value for a plan's stored expectation. */
+function exported(expected) {
+  if ('code' in expected) return expected.code;
+  if ('codes' in expected) return expected.codes;
+  if ('number' in expected) return expected.number;
+  if ('text' in expected) return expected.text;
+  return { prefer_not_to_say: -99, dont_know: -98, unanswered: -97 }[expected.missing];
+}
+
+/** A small RFC 4180 reader (quotes, commas, newlines), for checking only. */
+function parseCsv(text) {
+  const rows = [[]];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { rows.at(-1).push(cell); cell = ''; } else if (c === '\n') { rows.at(-1).push(cell.replace(/\r$/, '')); rows.push([]); cell = ''; } else cell += c;
+  }
+  if (cell !== '' || rows.at(-1).length) rows.at(-1).push(cell);
+  return rows.filter((r) => r.length > 1 || (r.length === 1 && r[0] !== ''));
+}
+
+async function completeSurvey(page, code) {
+  await startAndConsent(page, { code });
+  await answerAll(page, FULL_PLAN);
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await page.getByRole('button', { name: 'Close now' }).click();
+  await page.getByRole('button', { name: 'Start a new survey' }).waitFor();
+}
+
+async function unlockFirstTime(page) {
+  await page.getByRole('button', { name: 'Researcher area' }).click();
+  await page.getByLabel('New PIN').fill(PIN);
+  await page.getByLabel('Type the PIN again').fill(PIN);
+  await page.getByRole('button', { name: 'Set PIN' }).click();
+  await page.getByRole('heading', { name: 'Export responses' }).waitFor();
+}
+
+/** Presses Export and collects every downloaded file by its name. */
+async function exportAll(page) {
+  const files = {};
+  const pending = [];
+  const onDownload = (d) => pending.push((async () => {
+    files[d.suggestedFilename()] = await readFile(await d.path(), 'utf8');
+  })());
+  page.on('download', onDownload);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: /Exported \d+ responses/ }).waitFor();
+  await Promise.all(pending);
+  page.off('download', onDownload);
+  return files;
+}
+
+test('two surveys export as JSON and CSV holding exactly the values entered, and exported ones can be deleted', async () => {
+  const page = await openApp(env);
+  await completeSurvey(page, 'HAT-001');
+  await completeSurvey(page, 'HAT-002');
+  await unlockFirstTime(page);
+  assert.deepEqual(await axe(page), [], 'axe on the researcher home with export');
+
+  const started = Date.now();
+  const files = await exportAll(page);
+  const took = Date.now() - started;
+  const names = Object.keys(files).sort();
+  assert.equal(names.length, 7, names.join(', '));
+  for (const name of names) assert.match(name, /^candour_.*_\d{4}-\d{2}-\d{2}_2-records\./, name);
+  console.log(`export of 2 records: ${took} ms, files: ${names.map((n) => `${n} ${files[n].length} B`).join('; ')}`);
+
+  // JSON: both records, every value as entered.
+  const json = JSON.parse(files[names.find((n) => n.endsWith('.json'))]);
+  assert.equal(json.format, 'candour-export');
+  assert.equal(json.record_count, 2);
+  assert.deepEqual(json.records.map((r) => r.participant_code).sort(), ['HAT-001', 'HAT-002']);
+  for (const record of json.records) {
+    for (const [variable, [, expected]] of Object.entries(FULL_PLAN)) {
+      assert.deepEqual(record.answers[variable], exported(expected), `${record.participant_code} ${variable}`);
+    }
+  }
+
+  // Wide CSV: UTF-8 with BOM, one row per record, values and text intact,
+  // a formula neutralised.
+  const wide = files[names.find((n) => n.endsWith('.wide.csv'))];
+  assert.ok(wide.startsWith('\uFEFF'), 'byte-order mark for Excel');
+  const [header, ...rows] = parseCsv(wide.slice(1));
+  assert.equal(rows.length, 2);
+  const col = (row, name) => row[header.indexOf(name)];
+  for (const row of rows) {
+    assert.equal(col(row, 'a1_works'), '7');
+    assert.equal(col(row, 'b3_travel_cost'), '3.4');
+    assert.equal(col(row, 'b8_work_or_care_1'), '1');
+    assert.equal(col(row, 'b8_work_or_care_2'), '0');
+    assert.equal(col(row, 'b8_work_or_care_3'), '1');
+    assert.equal(col(row, 'e3_days_other'), '-99');
+    assert.equal(col(row, 'g1_best_thing'), FULL_PLAN.g1_best_thing[0].text);
+    assert.equal(col(row, 'g2_change_one'), `'${FULL_PLAN.g2_change_one[0].text}`);
+    assert.equal(col(row, 'g3_anything_else'), '-97');
+  }
+  assert.ok(files[names.find((n) => n.endsWith('.sps'))].includes('MISSING VALUES'));
+  assert.ok(files[names.find((n) => n.endsWith('.r'))].includes('read.csv'));
+
+  // Marked exported: "only not yet exported" now finds nothing.
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'There is nothing to export.' }).waitFor();
+
+  // A third survey, not exported, survives deleting the exported two.
+  await page.getByRole('button', { name: 'Lock and leave' }).click();
+  await page.getByRole('button', { name: 'Start a new survey' }).waitFor();
+  await completeSurvey(page, 'HAT-003');
+  await page.getByRole('button', { name: 'Researcher area' }).click();
+  await page.getByLabel('PIN', { exact: true }).fill(PIN);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('button', { name: 'Delete exported responses' }).click();
+  await page.getByText('Delete 2 exported responses from this tablet for good?').waitFor();
+  await page.getByRole('button', { name: 'Delete 2 exported responses' }).click();
+  await page.getByRole('status').filter({ hasText: 'Deleted 2 exported responses.' }).waitFor();
+  const left = await storedRecords(page);
+  assert.deepEqual(left.map((r) => r.participant_code), ['HAT-003']);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
