@@ -32,6 +32,20 @@ const JOURNEYS = {
     await page.getByRole('button', { name: 'Close now' }).click();
     await startButton(page).waitFor();
   },
+  'exports every stored response as files': async (page) => {
+    await startAndConsent(page);
+    await answerAll(page, FULL_PLAN);
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    await page.getByRole('button', { name: 'Close now' }).click();
+    await page.getByRole('button', { name: 'Researcher area' }).click();
+    await page.getByLabel('New PIN').fill('402718');
+    await page.getByLabel('Type the PIN again').fill('402718');
+    await page.getByRole('button', { name: 'Set PIN' }).click();
+    const firstFile = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /Exported \d+ responses in 7 files/ }).waitFor();
+    assert.match((await firstFile).suggestedFilename(), /^candour_.*\.json$/);
+  },
 };
 
 /**
