@@ -8,7 +8,7 @@
 //! seen reused (a record's times fall on one day). A test holds the output
 //! to `Display`'s, byte for byte.
 
-use crate::core::time::Timestamp;
+use crate::core::time::{civil_from_days, Timestamp};
 use serde::de::{self, Visitor};
 use serde::{Deserializer, Serializer};
 use std::cell::Cell;
@@ -150,21 +150,6 @@ pub(crate) fn parse(text: &str) -> Option<Timestamp> {
     Some(Timestamp(
         ((days * 86_400 + h * 3600 + min * 60 + s) * 1000) + ms,
     ))
-}
-
-/// The calendar date of a day count since 1970-01-01 (Howard Hinnant's
-/// algorithm, as in `time.rs`).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
 }
 
 /// Days since 1970-01-01 of a calendar date (the inverse of the above).
