@@ -3,7 +3,6 @@
 //! a full store, failing writes, and recovery of a draft at start-up.
 
 use candour::core::answer::AnswerValue;
-use candour::core::instrument::load::load_instrument;
 use candour::core::record::Status;
 use candour::core::settings::Settings;
 use candour::core::storage::repository::{DRAFT_KEY, QUARANTINE_PREFIX, RECORD_PREFIX};
@@ -11,43 +10,10 @@ use candour::core::storage::{
     recover_draft, KeyValueStore, MemoryStore, Recovery, Repository, StoreError,
 };
 use candour::core::survey::{Action, Survey};
-use candour::core::time::Timestamp;
 use std::rc::Rc;
 
-const FIXTURE: &str = include_str!("fixtures/small_instrument.json");
-
-fn t(s: i64) -> Timestamp {
-    Timestamp(1_800_000_000_000 + s * 1000)
-}
-
-/// A survey with consent given and one answer, for id `id`.
-fn survey_with_answer(id: &str) -> Survey {
-    let instrument = load_instrument(FIXTURE).expect("fixture loads");
-    let mut s = Survey::new(Rc::new(instrument));
-    s.apply(Action::Start {
-        id: id.into(),
-        participant_code: None,
-        locale: "en".into(),
-        device_label: "Tablet 1".into(),
-        now: t(0),
-    });
-    s.apply(Action::Consent {
-        agreed: true,
-        now: t(1),
-    });
-    s.apply(Action::Answer {
-        variable: "s1_respect".into(),
-        value: Some(AnswerValue::Code(4)),
-        now: t(2),
-    });
-    s
-}
-
-fn finished(id: &str) -> candour::core::record::ResponseRecord {
-    let mut s = survey_with_answer(id);
-    s.apply(Action::Abandon { now: t(3) });
-    s.finished.expect("record")
-}
+mod storage_support;
+use storage_support::{finished, instrument, survey_with_answer, t};
 
 #[test]
 fn drafts_records_and_settings_round_trip() {
@@ -156,7 +122,7 @@ fn failing_writes_are_reported_and_never_leave_a_half_value() {
 
 #[test]
 fn a_recent_draft_resumes_and_an_old_one_becomes_partial() {
-    let instrument = load_instrument(FIXTURE).expect("fixture loads");
+    let instrument = instrument();
     let settings = Settings {
         idle_seconds: 60,
         still_there_seconds: 30,
@@ -189,7 +155,7 @@ fn a_recent_draft_resumes_and_an_old_one_becomes_partial() {
 
 #[test]
 fn an_old_draft_from_before_consent_is_discarded() {
-    let instrument = load_instrument(FIXTURE).expect("fixture loads");
+    let instrument = instrument();
     let mut s = Survey::new(Rc::new(instrument.clone()));
     s.apply(Action::Start {
         id: "a".into(),
@@ -215,7 +181,7 @@ fn an_old_draft_from_before_consent_is_discarded() {
 
 #[test]
 fn a_corrupt_draft_is_quarantined_and_start_up_goes_on() {
-    let instrument = load_instrument(FIXTURE).expect("fixture loads");
+    let instrument = instrument();
     let mut repo = Repository::new(MemoryStore::new());
     repo.store.set(DRAFT_KEY, "not json").expect("set");
     let outcome = recover_draft(&mut repo, &instrument, &Settings::default(), t(0), |_| {
@@ -224,4 +190,29 @@ fn a_corrupt_draft_is_quarantined_and_start_up_goes_on() {
     .expect("recover");
     assert_eq!(outcome, Recovery::Nothing);
     assert_eq!(repo.load_records().expect("load").quarantined.len(), 1);
+}
+
+#[test]
+fn a_draft_answered_on_another_instrument_is_kept_as_given() {
+    let other = candour::core::instrument::default::default_instrument().expect("default loads");
+    let mut repo = Repository::new(MemoryStore::new());
+    let draft = survey_with_answer("a").draft.expect("draft");
+    repo.save_draft(&draft).expect("save");
+    // Recent, but the tablet now uses another questionnaire: never resumed
+    // on it, and its answers are kept exactly as they were given.
+    match recover_draft(&mut repo, &other, &Settings::default(), t(3), |_| false).expect("recover")
+    {
+        Recovery::KeptAsPartial(record) => {
+            assert_eq!(record.status, Status::Partial);
+            assert_eq!(
+                record.instrument, draft.instrument,
+                "names its own questionnaire"
+            );
+            assert_eq!(record.answers, draft.answers);
+            assert_eq!(record.paradata, draft.paradata);
+            assert_eq!(record.ended_at, draft.last_activity);
+        }
+        other => panic!("expected a partial record, got {other:?}"),
+    }
+    assert!(repo.store.get(DRAFT_KEY).expect("get").is_none());
 }

@@ -61,13 +61,7 @@ pub fn recover_draft<S: KeyValueStore>(
         draft.into_record(instrument, Status::Partial, ended)
     } else {
         // Answered on another instrument: keep the answers exactly as given.
-        let mut record = draft
-            .clone()
-            .into_record(instrument, Status::DeclinedConsent, ended);
-        record.status = Status::Partial;
-        record.answers = draft.answers;
-        record.paradata = draft.paradata;
-        record
+        draft.into_record_as_given(Status::Partial, ended)
     };
     repo.save_record(&record)?;
     repo.clear_draft()?;

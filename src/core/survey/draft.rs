@@ -61,18 +61,18 @@ impl Draft {
     /// items that were shown, leaving unreached ones blank. A declined record
     /// carries no answers at all.
     pub fn into_record(
-        self,
+        mut self,
         instrument: &Instrument,
         status: Status,
         now: Timestamp,
     ) -> ResponseRecord {
+        let paradata = std::mem::take(&mut self.paradata);
         let (answers, paradata) = match status {
             Status::DeclinedConsent => (Answers::new(), BTreeMap::new()),
             Status::Complete | Status::Partial => {
                 let mut answers = prune_hidden(instrument, &self.answers);
                 for item in visible_items(instrument, &answers.clone()) {
-                    let shown = self
-                        .paradata
+                    let shown = paradata
                         .get(&item.variable)
                         .is_some_and(|t| t.first_shown.is_some());
                     if status == Status::Complete || shown {
@@ -81,9 +81,27 @@ impl Draft {
                             .or_insert(AnswerValue::Missing(MissingCode::Unanswered));
                     }
                 }
-                (answers, self.paradata)
+                (answers, paradata)
             }
         };
+        self.record_with(answers, paradata, status, now)
+    }
+
+    /// The record with the answers exactly as given, uncoded: for a draft
+    /// answered on an instrument that is no longer on hand to code it by.
+    pub fn into_record_as_given(mut self, status: Status, now: Timestamp) -> ResponseRecord {
+        let answers = std::mem::take(&mut self.answers);
+        let paradata = std::mem::take(&mut self.paradata);
+        self.record_with(answers, paradata, status, now)
+    }
+
+    fn record_with(
+        self,
+        answers: Answers,
+        paradata: BTreeMap<String, ItemTimes>,
+        status: Status,
+        now: Timestamp,
+    ) -> ResponseRecord {
         ResponseRecord {
             id: self.id,
             instrument: self.instrument,
