@@ -79,6 +79,36 @@ fn a_changed_format_2_value_is_refused_not_trusted() {
 }
 
 #[test]
+fn a_format_2_value_laid_out_otherwise_reads_the_same_and_is_checked_the_same() {
+    // The app's own layout is read by position; any other layout of the same
+    // envelope (keys reordered, spaces) takes the full parse and must agree.
+    let (head, data) = RECORD_V2.split_once(",\"data\":").expect("fixture layout");
+    let sum = head.rsplit_once("\"sum\":").expect("sum").1;
+    let data = data.trim_end().strip_suffix('}').expect("closing brace");
+    let reordered =
+        format!("{{ \"data\": {data}, \"sum\": {sum}, \"kind\": \"record\", \"format\": 2 }}");
+    assert_eq!(
+        decode_record(&reordered).expect("reordered loads"),
+        decode_record(RECORD_V2).expect("as written loads")
+    );
+    let edited = reordered.replacen("\"code\":7", "\"code\":8", 1);
+    assert!(decode_record(&edited)
+        .expect_err("checksum")
+        .contains("checksum"));
+}
+
+#[test]
+fn text_glued_after_a_stored_record_is_refused() {
+    let written = RECORD_V2
+        .trim_end()
+        .strip_suffix('}')
+        .expect("closing brace");
+    let glued = format!("{written},\"extra\":1}}");
+    let e = decode_record(&glued).expect_err("glued text");
+    assert!(e.contains("checksum"), "{e}");
+}
+
+#[test]
 fn a_first_build_quarantine_entry_still_reads() {
     let q = Quarantined::decode("candour:quarantine:x", QUARANTINE_V0);
     assert!(q.key.starts_with(RECORD_PREFIX));

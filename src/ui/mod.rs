@@ -13,8 +13,10 @@ pub mod settings;
 pub mod state;
 pub mod widgets;
 
-/// Installs the panic hook and mounts the app on `<body>`.
+/// Installs the panic hook, asks for the record database, and mounts the
+/// app on `<body>`.
 pub fn start() {
     panic_screen::install();
+    services::startup::open_early();
     yew::Renderer::<app::App>::new().render();
 }

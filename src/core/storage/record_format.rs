@@ -45,6 +45,9 @@ pub fn encode_record(record: &ResponseRecord) -> Result<String, String> {
 /// Reads a record written in any known format. The error says, in words,
 /// why the value cannot be trusted; the caller quarantines it.
 pub fn decode_record(raw: &str) -> Result<ResponseRecord, String> {
+    if let Some((sum, data)) = split_written(raw) {
+        return parse_checked(sum, data);
+    }
     let envelope: StoredEnvelope<'_> =
         serde_json::from_str(raw).map_err(|e| format!("not a readable value: {e}"))?;
     if envelope.kind != "record" {
@@ -54,16 +57,42 @@ pub fn decode_record(raw: &str) -> Result<ResponseRecord, String> {
     match envelope.format {
         // Format 1 had no checksum: nothing more to check.
         1 => {}
-        2 => {
-            let expected = checksum(data);
-            match envelope.sum.as_deref() {
-                Some(sum) if sum == expected => {}
-                Some(_) => return Err("changed after it was saved (checksum differs)".into()),
-                None => return Err("has no checksum".into()),
-            }
-        }
+        2 => match envelope.sum.as_deref() {
+            Some(sum) => return parse_checked(sum, data),
+            None => return Err("has no checksum".into()),
+        },
         other => return Err(format!("format {other} is not one this app reads")),
     }
+    parse_data(data)
+}
+
+/// The checksum and `data` text of a value exactly as [`encode_record`]
+/// writes it, found by position rather than by parsing the envelope: an
+/// export reads every record, and scanning 5 KB of `data` twice (once to
+/// find its end, once to parse it) was a fifth of that time. Anything laid
+/// out otherwise (hand-edited, another format) returns `None` and takes the
+/// full parse.
+fn split_written(raw: &str) -> Option<(&str, &str)> {
+    const HEAD: &str = "{\"format\":2,\"kind\":\"record\",\"sum\":\"";
+    const SUM_LEN: usize = "fnv1a64:".len() + 16;
+    const DATA: &str = "\",\"data\":";
+    let rest = raw.strip_prefix(HEAD)?;
+    let sum = rest.get(..SUM_LEN)?;
+    let data = rest.get(SUM_LEN..)?.strip_prefix(DATA)?.strip_suffix('}')?;
+    Some((sum, data))
+}
+
+/// The record in `data` once its text matches `sum`. Trailing text after
+/// the record (for example a second key glued on by hand) fails the
+/// checksum or the parse; it is never silently dropped.
+fn parse_checked(sum: &str, data: &str) -> Result<ResponseRecord, String> {
+    if sum != checksum(data) {
+        return Err("changed after it was saved (checksum differs)".into());
+    }
+    parse_data(data)
+}
+
+fn parse_data(data: &str) -> Result<ResponseRecord, String> {
     serde_json::from_str(data).map_err(|e| format!("damaged record: {e}"))
 }
 

@@ -10,15 +10,12 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DomException, IdbRequest, IdbTransaction};
 
-/// Waits for a promise built by `arm`, which is handed `resolve` and
-/// `reject` to install as event handlers. With `timeout_ms`, the promise is
-/// rejected with "timed out" if nothing happened by then (some browsers
-/// leave `indexedDB.open` hanging in private modes).
-async fn settle(
-    mut arm: impl FnMut(&Function, &Function),
-    timeout_ms: Option<i32>,
-) -> Result<JsValue, JsValue> {
-    let promise = Promise::new(&mut |resolve, reject| {
+/// A promise built by `arm`, which is handed `resolve` and `reject` to
+/// install as event handlers. With `timeout_ms`, the promise is rejected
+/// with "timed out" if nothing happened by then (some browsers leave
+/// `indexedDB.open` hanging in private modes).
+fn promise(mut arm: impl FnMut(&Function, &Function), timeout_ms: Option<i32>) -> Promise {
+    Promise::new(&mut |resolve, reject| {
         arm(&resolve, &reject);
         if let (Some(ms), Some(window)) = (timeout_ms, web_sys::window()) {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_1(
@@ -27,8 +24,14 @@ async fn settle(
                 &JsValue::from_str("timed out"),
             );
         }
-    });
-    JsFuture::from(promise).await
+    })
+}
+
+async fn settle(
+    arm: impl FnMut(&Function, &Function),
+    timeout_ms: Option<i32>,
+) -> Result<JsValue, JsValue> {
+    JsFuture::from(promise(arm, timeout_ms)).await
 }
 
 /// The result of `request` once it succeeded.
@@ -42,14 +45,25 @@ pub async fn request_within(
     request: &IdbRequest,
     timeout_ms: Option<i32>,
 ) -> Result<JsValue, StoreError> {
-    let outcome = settle(
+    let armed = arm(request, timeout_ms);
+    outcome(request, armed).await
+}
+
+/// Listens for `request`'s answer from now on, so that it may be awaited
+/// later ([`outcome`]) without missing an answer that came in between.
+pub fn arm(request: &IdbRequest, timeout_ms: Option<i32>) -> Promise {
+    promise(
         |ok, err| {
             request.set_onsuccess(Some(ok));
             request.set_onerror(Some(err));
         },
         timeout_ms,
     )
-    .await;
+}
+
+/// The result of `request`, armed by [`arm`], once it succeeded.
+pub async fn outcome(request: &IdbRequest, armed: Promise) -> Result<JsValue, StoreError> {
+    let outcome = JsFuture::from(armed).await;
     request.set_onsuccess(None);
     request.set_onerror(None);
     match outcome {

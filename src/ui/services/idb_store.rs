@@ -6,8 +6,8 @@
 //! no transaction ever depends on staying open across a microtask.
 
 use crate::core::storage::{StoreError, Table, Write};
-use crate::ui::services::idb_request::{complete, read_error, request, request_within, thrown};
-use js_sys::{Array, Object, Reflect};
+use crate::ui::services::idb_request::{arm, complete, outcome, read_error, request, thrown};
+use js_sys::{Array, Object, Promise, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -66,41 +66,30 @@ impl IdbStore {
     /// [`StoreError::Unavailable`] when the browser has no IndexedDB, refuses
     /// it (some private modes), or does not answer within 5 seconds.
     pub async fn open(name: &str) -> Result<Self, StoreError> {
+        Self::begin_open(name)?.finish().await
+    }
+
+    /// Asks the browser to open the database `name` now, so that the app
+    /// can do other work while it does; [`OpeningDb::finish`] waits for it.
+    pub fn begin_open(name: &str) -> Result<OpeningDb, StoreError> {
         let factory = web_sys::window()
             .ok_or_else(|| StoreError::Unavailable("no window".into()))?
             .indexed_db()
             .map_err(|e| read_error(&e))?
             .ok_or_else(|| StoreError::Unavailable("this browser has no IndexedDB".into()))?;
-        let open: IdbOpenDbRequest = factory
+        let request: IdbOpenDbRequest = factory
             .open_with_u32(name, SCHEMA_VERSION)
             .map_err(|e| read_error(&e))?;
         let upgrade = {
-            let open = open.clone();
-            Closure::<dyn FnMut()>::new(move || create_tables(&open))
+            let request = request.clone();
+            Closure::<dyn FnMut()>::new(move || create_tables(&request))
         };
-        open.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-        let opened = request_within(&open, Some(OPEN_TIMEOUT_MS)).await;
-        open.set_onupgradeneeded(None);
-        drop(upgrade);
-        let db: IdbDatabase = opened
-            .map_err(|e| match e {
-                StoreError::WriteFailed(why) | StoreError::Unavailable(why) => {
-                    StoreError::Unavailable(why)
-                }
-                StoreError::Full => StoreError::Full,
-            })?
-            .dyn_into()
-            .map_err(|_| StoreError::Unavailable("the database did not open".into()))?;
-        let on_version_change = {
-            let db = db.clone();
-            Closure::<dyn FnMut()>::new(move || db.close())
-        };
-        db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
-        Ok(IdbStore {
-            connection: Rc::new(Connection {
-                db,
-                _on_version_change: on_version_change,
-            }),
+        request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+        let answer = arm(&request, Some(OPEN_TIMEOUT_MS));
+        Ok(OpeningDb {
+            request,
+            upgrade,
+            answer,
         })
     }
 
@@ -188,6 +177,47 @@ impl IdbStore {
             return Err(e);
         }
         complete(&tx).await
+    }
+}
+
+/// A database the browser was asked to open ([`IdbStore::begin_open`]).
+pub struct OpeningDb {
+    request: IdbOpenDbRequest,
+    upgrade: Closure<dyn FnMut()>,
+    answer: Promise,
+}
+
+impl OpeningDb {
+    /// Waits until the database is open (tables created on first use).
+    pub async fn finish(self) -> Result<IdbStore, StoreError> {
+        let OpeningDb {
+            request,
+            upgrade,
+            answer,
+        } = self;
+        let opened = outcome(&request, answer).await;
+        request.set_onupgradeneeded(None);
+        drop(upgrade);
+        let db: IdbDatabase = opened
+            .map_err(|e| match e {
+                StoreError::WriteFailed(why) | StoreError::Unavailable(why) => {
+                    StoreError::Unavailable(why)
+                }
+                StoreError::Full => StoreError::Full,
+            })?
+            .dyn_into()
+            .map_err(|_| StoreError::Unavailable("the database did not open".into()))?;
+        let on_version_change = {
+            let db = db.clone();
+            Closure::<dyn FnMut()>::new(move || db.close())
+        };
+        db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        Ok(IdbStore {
+            connection: Rc::new(Connection {
+                db,
+                _on_version_change: on_version_change,
+            }),
+        })
     }
 }
 

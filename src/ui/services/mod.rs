@@ -14,3 +14,4 @@ pub mod speech;
 pub mod startup;
 pub mod storage_report;
 pub mod storage_status;
+pub mod timing;

@@ -17,7 +17,7 @@ use crate::core::storage::{
     plan, Flushed, Loaded, Quarantined, Repository, StoreError, Table, Write,
 };
 use crate::core::time::Timestamp;
-use crate::ui::services::idb_store::IdbStore;
+use crate::ui::services::idb_store::{IdbStore, OpeningDb};
 use crate::ui::services::local_store::LocalStore;
 
 /// The database's name in this origin's IndexedDB.
@@ -29,10 +29,28 @@ pub struct RecordsDb {
     store: IdbStore,
 }
 
+/// The record database being opened ([`RecordsDb::begin_open`]).
+pub struct OpeningRecords(OpeningDb);
+
+impl OpeningRecords {
+    /// Waits until the record database is open.
+    pub async fn finish(self) -> Result<RecordsDb, StoreError> {
+        Ok(RecordsDb {
+            store: self.0.finish().await?,
+        })
+    }
+}
+
 impl RecordsDb {
     /// Opens the app's record database.
     pub async fn open() -> Result<Self, StoreError> {
         Self::open_named(DB_NAME).await
+    }
+
+    /// Asks the browser to open the app's record database now; see
+    /// [`IdbStore::begin_open`] (nothing may await before `finish`).
+    pub fn begin_open() -> Result<OpeningRecords, StoreError> {
+        Ok(OpeningRecords(IdbStore::begin_open(DB_NAME)?))
     }
 
     /// Opens the record database `name` (tests use their own).

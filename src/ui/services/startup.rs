@@ -15,8 +15,9 @@ use crate::core::survey::{Action, Survey};
 use crate::ui::services::clock::now;
 use crate::ui::services::instruments::for_new_surveys;
 use crate::ui::services::local_store::LocalStore;
-use crate::ui::services::records_db::RecordsDb;
+use crate::ui::services::records_db::{OpeningRecords, RecordsDb};
 use crate::ui::services::storage_status::request_persistence;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 /// The state the app starts in.
@@ -36,14 +37,36 @@ pub struct Startup {
     pub db: Option<RecordsDb>,
 }
 
+thread_local! {
+    /// The record database asked for by [`open_early`], until start-up takes it.
+    static EARLY_OPEN: RefCell<Option<Result<OpeningRecords, StoreError>>> =
+        const { RefCell::new(None) };
+}
+
+/// Asks the browser to open the record database before the app's first
+/// render; [`start_up`] then waits for it rather than asking only then.
+pub fn open_early() {
+    EARLY_OPEN.with(|early| *early.borrow_mut() = Some(RecordsDb::begin_open()));
+}
+
 /// Loads everything the first screen needs. Never panics: each failure is
 /// carried to the screen that says it in words.
 pub async fn start_up() -> Startup {
+    // Asked before anything else (see `open_early`): the browser opens the
+    // database while the app renders and reads the instrument, instead of
+    // after (a tenth of a second or more on a slow tablet).
+    let opening = EARLY_OPEN
+        .with(|early| early.borrow_mut().take())
+        .unwrap_or_else(RecordsDb::begin_open);
     // A researcher's instrument when one was chosen and still loads,
     // otherwise the default. A draft answered on another instrument is
     // kept as a partial record by `recover`, never resumed on this one.
     let (instrument, instrument_problem) = for_new_surveys();
     let survey = instrument.map(|instrument| Survey::new(Rc::new(instrument)));
+    let opened = match opening {
+        Ok(opening) => opening.finish().await,
+        Err(e) => Err(e),
+    };
     let mut startup = Startup {
         survey,
         settings: Settings::default(),
@@ -60,7 +83,7 @@ pub async fn start_up() -> Startup {
         }
     };
     startup.settings = journal.load_settings();
-    let db = match RecordsDb::open().await {
+    let db = match opened {
         Ok(db) => db,
         Err(e) => {
             startup.storage_problem = Some(e);

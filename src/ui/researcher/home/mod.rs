@@ -6,6 +6,7 @@ pub mod dashboard_view;
 pub mod device_settings;
 pub mod erase;
 pub mod export_panel;
+pub mod export_run;
 pub mod import_panel;
 pub mod import_report;
 pub mod instrument_panel;
