@@ -72,6 +72,16 @@ ensure_chromium() {
   export CHROMEDRIVER="$(command -v chromedriver)"
 }
 
+# twiggy, for the benchmark's size breakdown by crate and function. Its
+# binary calls itself twiggy-opt in --version.
+TWIGGY_VERSION="0.8.0"
+ensure_twiggy() {
+  if [ "$("$TOOLS/bin/twiggy" --version 2>/dev/null)" != "twiggy-opt $TWIGGY_VERSION" ]; then
+    say "Installing twiggy $TWIGGY_VERSION into .tools (one time, a few minutes)"
+    cargo install twiggy --version "$TWIGGY_VERSION" --locked --root "$TOOLS"
+  fi
+}
+
 # Everything needed to build the release app.
 ensure_build_tools() {
   ensure_wasm_target

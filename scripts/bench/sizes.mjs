@@ -1,8 +1,10 @@
 // Prints raw, gzip and brotli bytes of every file of the release dist/ and
-// their totals. Usage: node scripts/bench/sizes.mjs [DIST]
+// their totals, then the whole app's gzip bytes beside its budget (150 KB).
+// Usage: node scripts/bench/sizes.mjs [DIST]
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { report } from './report.mjs';
 
 /** Every file below `dir`, recursively. */
 async function files(dir) {
@@ -40,4 +42,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const sum = (k) => rows.reduce((s, r) => s + r[k], 0);
   console.log(`${'total'.padEnd(width)} ${kb(sum('raw'))} ${kb(sum('gzip'))} ${kb(sum('brotli'))}`);
   console.log(`(bytes: raw ${sum('raw')}, gzip ${sum('gzip')}, brotli ${sum('brotli')})`);
+  report('whole app (every file of dist/), gzip', sum('gzip') / 1024, 150, 'KB');
 }

@@ -1,11 +1,14 @@
-// Storage figures (not a test): the stored size of one complete record of
-// the default questionnaire, and start-up and export-read times with 5,000
-// (and 10,000) stored records, in headless Chromium.
+// Storage figures (not a test), in headless Chromium: the stored size of one
+// complete record of the default questionnaire; then with 5,000 and 10,000
+// stored records, start-up (median of 5 reloads, budget 500 ms at 10,000),
+// the wasm memory right after that start-up, the export read (every record
+// decoded and checked, median of 3) and the IndexedDB size on disk.
 // Usage: node scripts/bench/storage.mjs [dist]   (scripts/bench.sh runs it)
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { serve } from '../static-server.mjs';
 import { seed } from './seed.mjs';
+import { report } from './report.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const fixture = await readFile(new URL('../../tests/fixtures/storage/record-v2.json', import.meta.url), 'utf8');
@@ -16,6 +19,13 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu'],
 });
 
+/** Trunk's loader (dist/index.html) announces the started app with the wasm
+ * instance's exports; its memory is the app's whole heap. */
+function keepWasmMemory() {
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
+}
+
+/** Milliseconds from navigation to the app's `candour:storage-ready` mark. */
 async function startUpMs(page) {
   await page.reload();
   await page.getByRole('button', { name: 'Start a new survey' }).waitFor();
@@ -24,27 +34,31 @@ async function startUpMs(page) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const context = await browser.newContext();
+await context.addInitScript(keepWasmMemory);
 const page = await context.newPage();
 await page.goto(origin);
 await page.getByRole('button', { name: 'Start a new survey' }).waitFor();
 const empty = await page.evaluate(async () => (await navigator.storage.estimate()).usageDetails?.indexedDB ?? 0);
 
-console.log(`one complete record (default questionnaire, 45 answers with paradata): ${new TextEncoder().encode(fixture).length} bytes as stored (format 2)`);
-for (const [from, to] of [[0, 5000], [5000, 10000]]) {
+report('one complete record as stored (45 answers, paradata)', String(new TextEncoder().encode(fixture).length), undefined, 'bytes');
+for (const [from, to, budget] of [[0, 5000, undefined], [5000, 10000, 500]]) {
   await seed(page, fixture, from, to);
   const starts = [];
   for (let i = 0; i < 5; i += 1) starts.push(await startUpMs(page));
+  report(`start-up with ${to} records (median of 5)`, median(starts), budget);
+  // Read before the export read below, which grows the heap.
+  const memory = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength);
+  report(`wasm memory after start-up with ${to} records`, memory === undefined ? 'unknown' : memory / 2 ** 20, undefined, 'MB');
   const reads = [];
   for (let i = 0; i < 3; i += 1) {
-    const report = JSON.parse(await page.evaluate(() => window.wasmBindings.candourStorageReport()));
-    if (report.loaded !== to) throw new Error(`loaded ${report.loaded} of ${to}`);
-    reads.push(report.read_ms);
+    const read = JSON.parse(await page.evaluate(() => window.wasmBindings.candourStorageReport()));
+    if (read.loaded !== to) throw new Error(`loaded ${read.loaded} of ${to}`);
+    reads.push(read.read_ms);
   }
+  report(`export read of ${to} records (median of 3)`, median(reads));
   const used = await page.evaluate(async () => (await navigator.storage.estimate()).usageDetails?.indexedDB ?? 0);
-  console.log(`${to} records: start-up (navigation to storage ready) median ${median(starts).toFixed(0)} ms ` +
-    `[${starts.map((s) => s.toFixed(0)).join(', ')}]; export read (every record decoded and checked) ` +
-    `median ${median(reads).toFixed(0)} ms [${reads.map((s) => s.toFixed(0)).join(', ')}]; ` +
-    `IndexedDB on disk ${(used / 1e6).toFixed(1)} MB (${((used - empty) / to).toFixed(0)} bytes per record)`);
+  report(`IndexedDB on disk with ${to} records`, used / 1e6, undefined, 'MB');
+  report('  of which per record (with its index entry)', String(Math.round((used - empty) / to)), undefined, 'bytes');
 }
 await browser.close();
 server.close();
