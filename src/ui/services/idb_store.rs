@@ -196,8 +196,24 @@ impl OpeningDb {
             answer,
         } = self;
         let opened = outcome(&request, answer).await;
-        request.set_onupgradeneeded(None);
-        drop(upgrade);
+        if opened.is_err() {
+            // Given up on (timed out), the request may still be answered
+            // later. If its upgrade then ran without this handler, the
+            // database would be created with no tables, and every later
+            // start would find it so: keep the handler for good (one small
+            // closure, only on this failure), and close a late connection.
+            upgrade.forget();
+            let late = request.clone();
+            let close = Closure::once_into_js(move || {
+                if let Ok(db) = late.result() {
+                    db.unchecked_into::<IdbDatabase>().close();
+                }
+            });
+            request.set_onsuccess(Some(close.unchecked_ref()));
+        } else {
+            request.set_onupgradeneeded(None);
+            drop(upgrade);
+        }
         let db: IdbDatabase = opened
             .map_err(|e| match e {
                 StoreError::WriteFailed(why) | StoreError::Unavailable(why) => {

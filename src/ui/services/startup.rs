@@ -45,8 +45,14 @@ thread_local! {
 
 /// Asks the browser to open the record database before the app's first
 /// render; [`start_up`] then waits for it rather than asking only then.
+/// Asked once: a second call while the first is pending does nothing.
 pub fn open_early() {
-    EARLY_OPEN.with(|early| *early.borrow_mut() = Some(RecordsDb::begin_open()));
+    EARLY_OPEN.with(|early| {
+        let mut early = early.borrow_mut();
+        if early.is_none() {
+            *early = Some(RecordsDb::begin_open());
+        }
+    });
 }
 
 /// Loads everything the first screen needs. Never panics: each failure is
