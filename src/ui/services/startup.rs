@@ -60,7 +60,7 @@ pub fn open_early() {
 pub async fn start_up() -> Startup {
     // Asked before anything else (see `open_early`): the browser opens the
     // database while the app renders and reads the instrument, instead of
-    // after (a tenth of a second or more on a slow tablet).
+    // only after both.
     let opening = EARLY_OPEN
         .with(|early| early.borrow_mut().take())
         .unwrap_or_else(RecordsDb::begin_open);
