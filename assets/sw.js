@@ -1,8 +1,9 @@
 // Candour's service worker: lets the app start and run with no network at all.
 //
 // This file is a template. scripts/precache.mjs writes the finished copy into
-// each build as /sw.js, filling in BUILD (a hash of every file of that build)
-// and FILES (every file of that build, by its real hashed name). Any change to
+// each build as sw.js, filling in BUILD (a hash of every file of that build)
+// and FILES (every file of that build, by its real hashed name: the tablet
+// app's and the workbench's, so both pages open offline). Any change to
 // any file therefore changes sw.js, and the browser installs it as an update.
 //
 // Rules this worker keeps, and why:
@@ -26,6 +27,8 @@ const FILES = ['CANDOUR_FILES'];
 const PREFIX = 'candour-';
 const CACHE = PREFIX + BUILD;
 const INDEX = new URL('index.html', self.location).href;
+/** The build's pages; each must carry this build's id. */
+const PAGES = ['index.html', 'workbench.html'].map((page) => new URL(page, self.location).href);
 const PRECACHED = new Set(FILES.map((file) => new URL(file, self.location).href));
 /** The exact tag scripts/precache.mjs writes into this build's index.html. */
 const BUILD_META = `<meta name="candour-build" content="${BUILD}">`;
@@ -64,7 +67,7 @@ async function fillCache() {
     // browser's HTTP cache can slip into this build's cache.
     await cache.addAll(FILES.map((file) => new Request(file, { cache: 'no-cache' })));
     if (!(await isComplete(cache))) {
-      throw new Error(`the server's index.html is not from build ${BUILD}`);
+      throw new Error(`the server's pages are not from build ${BUILD}`);
     }
   } catch (error) {
     await caches.delete(CACHE);
@@ -73,14 +76,17 @@ async function fillCache() {
 }
 
 /**
- * True when `cache` holds every file of this build and its index.html is this
- * build's own.
+ * True when `cache` holds every file of this build and each of its pages is
+ * this build's own.
  */
 async function isComplete(cache) {
   const stored = new Set((await cache.keys()).map((request) => request.url));
   if (![...PRECACHED].every((url) => stored.has(url))) return false;
-  const index = await cache.match(INDEX);
-  return Boolean(index) && (await index.text()).includes(BUILD_META);
+  for (const url of PAGES) {
+    const page = await cache.match(url);
+    if (!page || !(await page.text()).includes(BUILD_META)) return false;
+  }
+  return true;
 }
 
 /**
@@ -104,14 +110,17 @@ async function takeOver() {
 }
 
 /**
- * Answers a same-origin GET from this build's cache: every page load gets this
- * build's index.html (whatever the path), every file of the build its stored
- * copy. Only a file outside the build goes to the network.
+ * Answers a same-origin GET from this build's cache: a page load gets this
+ * build's copy of that page (the workbench, whatever its query) or else its
+ * index.html (whatever the path), every file of the build its stored copy.
+ * Only a file outside the build goes to the network.
  */
 async function answer(request) {
   const cache = await caches.open(CACHE);
   const navigation = request.mode === 'navigate';
-  const stored = navigation ? await cache.match(INDEX) : await cache.match(request);
+  const stored = navigation
+    ? (await cache.match(request, { ignoreSearch: true })) ?? (await cache.match(INDEX))
+    : await cache.match(request);
   if (stored) return stored;
   try {
     return await fetch(request);

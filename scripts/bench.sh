@@ -16,9 +16,9 @@ node "$ROOT/scripts/bench/sizes.mjs" "$ROOT/dist"
 say "Size of the wasm by crate and function (twiggy, names-kept build)"
 NAMES="$ROOT/target/bench-names"
 (cd "$ROOT" && CARGO_PROFILE_RELEASE_STRIP=false CARGO_TARGET_DIR="$NAMES" \
-  cargo build --quiet --release --target wasm32-unknown-unknown --bin candour)
+  cargo build --quiet --release --target wasm32-unknown-unknown -p candour-tablet --bin candour-tablet)
 wasm-bindgen --target web --no-typescript --out-dir "$NAMES/bg" --out-name candour \
-  "$NAMES/wasm32-unknown-unknown/release/candour.wasm"
+  "$NAMES/wasm32-unknown-unknown/release/candour-tablet.wasm"
 read -r -a OPT_PARAMS <<< "$(grep -o 'data-wasm-opt-params="[^"]*"' "$ROOT/index.html" | cut -d'"' -f2)"
 wasm-opt -Oz -g "${OPT_PARAMS[@]}" "$NAMES/bg/candour_bg.wasm" -o "$NAMES/candour-names.wasm"
 node "$ROOT/scripts/bench/wasm-breakdown.mjs" "$TOOLS/bin/twiggy" "$NAMES/candour-names.wasm" 25

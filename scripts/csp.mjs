@@ -1,4 +1,4 @@
-// Puts the SHA-256 hashes of every inline <script> of a built index.html into
+// Puts the SHA-256 hashes of every inline <script> of a built page into
 // its Content-Security-Policy, replacing the CANDOUR_INLINE_SCRIPT_HASHES
 // marker, so no 'unsafe-inline' is ever needed. Fails if the marker or the
 // policy is missing, so a build can never ship without its CSP.
@@ -8,9 +8,9 @@ import { join } from 'node:path';
 
 const MARKER = 'CANDOUR_INLINE_SCRIPT_HASHES';
 
-/** Fills the CSP of `dir`/index.html; returns how many inline scripts it allows. */
-export async function fillCsp(dir) {
-  const file = join(dir, 'index.html');
+/** Fills the CSP of `dir`/`page`; returns how many inline scripts it allows. */
+export async function fillCsp(dir, page = 'index.html') {
+  const file = join(dir, page);
   const html = await readFile(file, 'utf8');
   if (!html.includes(MARKER)) {
     throw new Error(`csp: ${file} has no ${MARKER} in its Content-Security-Policy`);

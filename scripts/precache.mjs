@@ -1,16 +1,17 @@
 // Writes the service worker of a build: DIR/sw.js, made from assets/sw.js with
-// the list of every file of DIR (their real, hashed names) and a build id.
-// Also writes that build id into DIR/index.html as
+// the list of every file of DIR (their real, hashed names: both pages, the
+// tablet app and the workbench) and a build id. Also writes that build id
+// into each page (index.html, workbench.html) as
 // <meta name="candour-build" content="...">, so a page can tell which build
-// it runs and the worker can check that index.html belongs to its build.
+// it runs and the worker can check that the pages belong to its build.
 //
-// The build id hashes every file's name and content (with index.html's own id
+// The build id hashes every file's name and content (with the pages' own id
 // blanked) and the worker template, so any change gives a new id, hence a new
 // sw.js, hence an update in the browser. Running it again on a finished build
 // changes nothing, which lets the tests re-run it on a modified copy of dist/.
 //
-// Usage: node scripts/precache.mjs DIR   (Trunk's post-build hook calls it
-// through scripts/post-build.mjs, after the CSP is filled in.)
+// Usage: node scripts/precache.mjs DIR   (scripts/assemble.mjs calls it
+// after the CSP is filled in.)
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
@@ -20,6 +21,9 @@ const TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', '
 const WORKER = 'sw.js';
 const BUILD_META = /<meta name="candour-build" content="[^"]*">/;
 const BLANK_META = '<meta name="candour-build" content="CANDOUR_BUILD">';
+
+/** The build's pages: each carries the build id. */
+export const PAGES = ['index.html', 'workbench.html'];
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
@@ -46,23 +50,26 @@ function fill(text, marker, value, where) {
 }
 
 /**
- * Writes `dir`/sw.js and the build id into `dir`/index.html; returns
- * `{ build, files }`. Throws if index.html has no candour-build meta tag or
- * the template lacks its markers, so no build ships without a working worker.
+ * Writes `dir`/sw.js and the build id into every page of `dir`; returns
+ * `{ build, files }`. Throws if a page is missing or has no candour-build meta
+ * tag, or the template lacks its markers, so no build ships without a
+ * working worker.
  */
 export async function precache(dir) {
   const template = await readFile(TEMPLATE, 'utf8');
   const files = await buildFiles(dir);
-  if (!files.includes('index.html')) throw new Error(`precache: ${dir} has no index.html`);
-
-  const indexFile = join(dir, 'index.html');
-  const index = await readFile(indexFile, 'utf8');
-  if (!BUILD_META.test(index)) throw new Error(`precache: ${indexFile} has no <meta name="candour-build">`);
-  const blankIndex = index.replace(BUILD_META, BLANK_META);
+  const blank = new Map();
+  for (const page of PAGES) {
+    if (!files.includes(page)) throw new Error(`precache: ${dir} has no ${page}`);
+    const file = join(dir, page);
+    const html = await readFile(file, 'utf8');
+    if (!BUILD_META.test(html)) throw new Error(`precache: ${file} has no <meta name="candour-build">`);
+    blank.set(page, html.replace(BUILD_META, BLANK_META));
+  }
 
   const digest = createHash('sha256').update(`template ${sha256(template)}\n`);
   for (const file of files) {
-    const body = file === 'index.html' ? blankIndex : await readFile(join(dir, file));
+    const body = blank.get(file) ?? (await readFile(join(dir, file)));
     digest.update(`${file} ${sha256(body)}\n`);
   }
   const build = digest.digest('hex').slice(0, 16);
@@ -70,7 +77,9 @@ export async function precache(dir) {
   let worker = fill(template, "'CANDOUR_BUILD'", JSON.stringify(build), TEMPLATE);
   worker = fill(worker, "['CANDOUR_FILES']", JSON.stringify(files), TEMPLATE);
   await writeFile(join(dir, WORKER), worker);
-  await writeFile(indexFile, blankIndex.replace(BLANK_META, `<meta name="candour-build" content="${build}">`));
+  for (const [page, html] of blank) {
+    await writeFile(join(dir, page), html.replace(BLANK_META, `<meta name="candour-build" content="${build}">`));
+  }
   return { build, files };
 }
 

@@ -29,13 +29,14 @@ ensure_chromium
 printf '    (tools ready: %ds)\n' $((SECONDS - t0)) >&2
 
 step "cargo fmt --check" cargo fmt --all -- --check
-step "clippy (host)" cargo clippy --all-targets --locked -- -D warnings
-step "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
-step "native tests" cargo test --locked
+step "clippy (host)" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy (wasm32)" cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+step "native tests" cargo test --workspace --locked
 step "browser tests (wasm-bindgen-test, headless Chromium)" \
   env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --locked --target wasm32-unknown-unknown --test browser
-step "release build" trunk build --release --offline
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver.json" \
+  cargo test --locked --target wasm32-unknown-unknown -p candour-tablet --test browser
+step "release build (tablet app and workbench)" build_release
 step "end-to-end tests (release build, headless Chromium)" \
   node --test --test-concurrency=1 tests/e2e/
 

@@ -90,8 +90,15 @@ ensure_build_tools() {
   ensure_wasm_bindgen
 }
 
-# The release build, offline: Trunk must never download anything.
+# The release build, offline: Trunk must never download anything. Two pages,
+# two Trunk builds (each into its own folder under target/pages), then
+# scripts/assemble.mjs puts them together into dist/ with the CSP of each
+# page and the one service worker that precaches both.
 build_release() {
-  say "Building the release app (trunk build --release --offline)"
-  (cd "$ROOT" && trunk build --release --offline)
+  local pages="$ROOT/target/pages"
+  say "Building the tablet app (trunk build --release --offline index.html)"
+  (cd "$ROOT" && trunk build --release --offline=true index.html --dist "$pages/tablet")
+  say "Building the workbench (trunk build --release --offline workbench.html)"
+  (cd "$ROOT" && trunk build --release --offline=true workbench.html --dist "$pages/workbench")
+  node "$ROOT/scripts/assemble.mjs" "$ROOT/dist" "index.html=$pages/tablet" "workbench.html=$pages/workbench"
 }

@@ -2,7 +2,7 @@
 // stored, a researcher unlocks and presses Export (everything). Prints the
 // export to JSON (read + model + json) and to CSV (read + model + wide.csv)
 // beside the 1 s budget, every step the app left in the page's timeline
-// (`candour:export:*` measures, src/ui/researcher/home/export_run.rs), the
+// (`candour:export:*` measures, crates/tablet/src/researcher/home/export_run.rs), the
 // time from the press to the "Exported" message, and each file's size.
 // Usage: node scripts/bench/export.mjs [dist]   (scripts/bench.sh runs it)
 import { readFile, stat } from 'node:fs/promises';

@@ -40,7 +40,7 @@ async function exportJson(page) {
 }
 
 /** Ten copies as if from ten tablets. Only the ids change: the file has no
- * checksum of its own (src/core/export/import_check.rs checks the record
+ * checksum of its own (crates/core/src/export/import_check.rs checks the record
  * count and each questionnaire's hash, both unchanged). */
 async function tabletFiles(text) {
   const paths = [];

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { precache } from '../../scripts/precache.mjs';
+import { PAGES, precache } from '../../scripts/precache.mjs';
 import { DIST } from './harness.mjs';
 
 /** The folders made by `tempDir`, for `cleanUp`. */
@@ -38,7 +38,7 @@ export async function copyOfRelease(name) {
 
 /**
  * Turns the build in `dir` into another build: the stylesheet gets a comment
- * `label`, hence a new hashed name and integrity in index.html, and the service
+ * `label`, hence a new hashed name and integrity in both pages, and the service
  * worker is written again. Returns the new build id.
  */
 export async function makeAnotherBuild(dir, label) {
@@ -50,14 +50,17 @@ export async function makeAnotherBuild(dir, label) {
   await rename(join(dir, css), join(dir, renamed));
 
   const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
-  const indexFile = join(dir, 'index.html');
-  const index = await readFile(indexFile, 'utf8');
-  const linked = index.replace(
-    new RegExp(`href="/${css}" integrity="[^"]*"`),
-    `href="/${renamed}" integrity="${sri(body)}"`,
-  );
-  if (linked === index) throw new Error(`builds: index.html does not link /${css} with an integrity`);
-  await writeFile(indexFile, linked);
+  // Both pages link the stylesheet: each must name the renamed file.
+  for (const page of PAGES) {
+    const pageFile = join(dir, page);
+    const html = await readFile(pageFile, 'utf8');
+    const linked = html.replace(
+      new RegExp(`href="(\\./|/)?${css}" integrity="[^"]*"`),
+      `href="./${renamed}" integrity="${sri(body)}"`,
+    );
+    if (linked === html) throw new Error(`builds: ${page} does not link ${css} with an integrity`);
+    await writeFile(pageFile, linked);
+  }
   return (await precache(dir)).build;
 }
 

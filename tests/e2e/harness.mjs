@@ -64,6 +64,24 @@ export async function startServing(dir) {
  * (console errors, page errors, CSP violations) lists that fill as it runs.
  */
 export async function openApp(env, { viewport = VIEWPORTS.tabletPortrait, path = '/' } = {}) {
+  const page = await openPage(env, { viewport, path });
+  await page.getByRole('button', { name: 'Start a new survey' }).waitFor();
+  return page;
+}
+
+/**
+ * Opens a fresh page (its own storage) at the workbench and waits for its
+ * heading. The page carries the same `requests`, `failures` and `problems`
+ * lists as `openApp`'s.
+ */
+export async function openWorkbench(env, { viewport = VIEWPORTS.tabletLandscape, path = '/workbench.html' } = {}) {
+  const page = await openPage(env, { viewport, path });
+  await page.getByRole('heading', { name: 'Candour workbench', level: 1 }).waitFor();
+  return page;
+}
+
+/** A fresh page in its own context at `path`, recording what it does. */
+async function openPage(env, { viewport, path }) {
   const context = await env.browser.newContext({ viewport });
   // Conditions, not sleeps: a condition that does not hold in 10 s is a failure.
   context.setDefaultTimeout(10_000);
@@ -89,7 +107,6 @@ export async function openApp(env, { viewport = VIEWPORTS.tabletPortrait, path =
     });
   });
   await page.goto(env.origin + path);
-  await page.getByRole('button', { name: 'Start a new survey' }).waitFor();
   return page;
 }
 

@@ -1,4 +1,5 @@
-// Import and merge, and a researcher's own questionnaire, end to end.
+// Import and merge in the workbench, and a researcher's own questionnaire on
+// the tablet, end to end.
 //
 // The export files are made natively from records answered through the
 // survey flow on the default instrument (tests/export_import_fixtures.rs
@@ -10,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { axe, openApp, screenshot, start } from './harness.mjs';
+import { axe, openApp, openWorkbench, screenshot, start } from './harness.mjs';
 import { currentVariable, startAndConsent, storedRecords } from './survey.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
@@ -46,9 +47,8 @@ async function downloadFrom(page, scope, name) {
   return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
 }
 
-test('two exports and a corrupt file combine: every good record kept, the bad file named with its reason', async () => {
-  const page = await openApp(env);
-  await setPin(page);
+test('the workbench combines two exports and a corrupt file: every good record kept, the bad file named with its reason', async () => {
+  const page = await openWorkbench(env);
   const panel = page.getByRole('region', { name: 'Combine exports from several tablets' });
   await panel.waitFor();
   const storageBefore = await localStorageCopy(page);

@@ -18,7 +18,7 @@ function pngSize(bytes) {
 
 /** The bytes of `path` on the app's origin, fetched by the test itself. */
 async function bytesOf(path) {
-  const response = await fetch(env.origin + path);
+  const response = await fetch(new URL(path, `${env.origin}/`));
   assert.equal(response.status, 200, path);
   return new Uint8Array(await response.arrayBuffer());
 }

@@ -1,0 +1,279 @@
+//! The codebook, generated from the instrument so that it can never disagree
+//! with what was asked: every variable with its wording, type, codes, range,
+//! direction, skip logic and missing codes, as CSV (for people) and JSON (for
+//! programs).
+
+use candour_core::answer::MissingCode;
+use candour_core::hash::content_hash;
+use candour_core::instrument::{Direction, Instrument, Item, ItemKind};
+use serde::{Deserialize, Serialize};
+
+mod describe;
+mod write;
+
+pub use describe::describe_condition;
+
+/// Label of code -97, which no participant sees, so the instrument has none.
+pub const UNANSWERED_LABEL: &str = "Shown but not answered";
+/// Label of a blank cell: the item was not shown because of skip logic.
+pub const NOT_SHOWN_LABEL: &str = "Not shown (skip logic)";
+
+/// The CSV header, one column per [`CodebookEntry`] field.
+pub const CSV_HEADER: [&str; 16] = [
+    "variable",
+    "domain",
+    "section",
+    "text",
+    "type",
+    "choices",
+    "unit",
+    "min",
+    "max",
+    "step",
+    "max_length",
+    "direction",
+    "reverse_keyed",
+    "shown_if",
+    "missing_codes",
+    "columns",
+];
+
+/// The codebook of one instrument in one locale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Codebook {
+    /// The instrument's id.
+    pub instrument_id: String,
+    /// The instrument's version.
+    pub instrument_version: String,
+    /// The instrument's content hash, as carried by every record coded by it.
+    pub instrument_hash: String,
+    /// The locale requested for texts (missing ones fall back to the instrument's).
+    pub locale: String,
+    /// Every missing-data code the exports use, blank (`code: None`) included.
+    pub missing_codes: Vec<MissingCodeEntry>,
+    /// One entry per item, in the order asked.
+    pub variables: Vec<CodebookEntry>,
+}
+
+/// A missing-data code and what it means.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MissingCodeEntry {
+    /// The numeric code, or `None` for a blank cell (not shown).
+    pub code: Option<i64>,
+    /// What it means.
+    pub label: String,
+}
+
+/// A code and its label as shown to the participant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChoiceEntry {
+    /// The code stored in records.
+    pub code: i64,
+    /// The label shown.
+    pub label: String,
+}
+
+/// Everything a researcher needs to read one variable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CodebookEntry {
+    /// Variable name, as in the records.
+    pub variable: String,
+    /// Domain code, empty when the item is in none.
+    pub domain: String,
+    /// Id of the section the item is in.
+    pub section: String,
+    /// The question in the codebook's locale.
+    pub text: String,
+    /// The item's type, spelled as in the instrument file.
+    #[serde(rename = "type")]
+    pub item_type: String,
+    /// Codes offered on screen, including -99 / -98 when the item offers them.
+    pub choices: Vec<ChoiceEntry>,
+    /// Unit of a number item.
+    pub unit: Option<String>,
+    /// Smallest allowed value of a number item.
+    pub min: Option<f64>,
+    /// Largest allowed value of a number item.
+    pub max: Option<f64>,
+    /// Step between allowed values of a number item.
+    pub step: Option<f64>,
+    /// Most characters of a free-text item.
+    pub max_length: Option<u32>,
+    /// What a high value means.
+    pub direction: Direction,
+    /// Whether the value is reversed before it enters its domain score.
+    pub reverse_keyed: bool,
+    /// The showing condition in words, `None` when always shown.
+    pub shown_if: Option<String>,
+    /// The missing codes that can appear in this variable.
+    pub missing_codes: Vec<MissingCodeEntry>,
+    /// The item's columns in the wide CSV: the variable itself, or for
+    /// multiple choice one 0/1 column `<variable>_<code>` per option.
+    pub columns: Vec<String>,
+}
+
+/// The codebook of `instrument`, with texts in `locale`.
+pub fn codebook(instrument: &Instrument, locale: &str) -> Codebook {
+    let missing_codes = [
+        Some(MissingCode::PreferNotToSay),
+        Some(MissingCode::DontKnow),
+    ]
+    .into_iter()
+    .chain([Some(MissingCode::Unanswered), None])
+    .map(|code| missing_entry(code, instrument, locale))
+    .collect();
+    let variables = instrument
+        .sections
+        .iter()
+        .flat_map(|s| s.items.iter().map(move |item| (s.id.as_str(), item)))
+        .map(|(section, item)| entry(instrument, locale, section, item))
+        .collect();
+    Codebook {
+        instrument_id: instrument.id.clone(),
+        instrument_version: instrument.version.clone(),
+        instrument_hash: content_hash(instrument),
+        locale: locale.to_owned(),
+        missing_codes,
+        variables,
+    }
+}
+
+fn entry(instrument: &Instrument, locale: &str, section: &str, item: &Item) -> CodebookEntry {
+    let text = |t: &candour_core::text::Text| t.get(locale, &instrument.locale).to_owned();
+    let mut choices = real_choices(item, instrument, locale);
+    let mut missing = Vec::new();
+    for (offered, code) in [
+        (item.prefer_not_to_say, MissingCode::PreferNotToSay),
+        (item.dont_know, MissingCode::DontKnow),
+    ] {
+        if offered {
+            let e = missing_entry(Some(code), instrument, locale);
+            choices.push(ChoiceEntry {
+                code: code.code(),
+                label: e.label.clone(),
+            });
+            missing.push(e);
+        }
+    }
+    missing.push(missing_entry(
+        Some(MissingCode::Unanswered),
+        instrument,
+        locale,
+    ));
+    if item.show_if.is_some() {
+        missing.push(missing_entry(None, instrument, locale));
+    }
+    let columns = match &item.kind {
+        ItemKind::MultipleChoice { choices } => choices
+            .iter()
+            .map(|c| format!("{}_{}", item.variable, c.code))
+            .collect(),
+        _ => vec![item.variable.clone()],
+    };
+    let (unit, min, max, step, max_length) = match &item.kind {
+        ItemKind::Number {
+            unit,
+            min,
+            max,
+            step,
+        } => (Some(text(unit)), Some(*min), Some(*max), Some(*step), None),
+        ItemKind::FreeText { max_length } => (None, None, None, None, Some(*max_length)),
+        _ => (None, None, None, None, None),
+    };
+    CodebookEntry {
+        variable: item.variable.clone(),
+        domain: item.domain.clone().unwrap_or_default(),
+        section: section.to_owned(),
+        text: text(&item.text),
+        item_type: type_name(&item.kind),
+        choices,
+        unit,
+        min,
+        max,
+        step,
+        max_length,
+        direction: item.direction,
+        reverse_keyed: item.reverse_keyed,
+        shown_if: item
+            .show_if
+            .as_ref()
+            .map(|c| describe_condition(c, instrument, locale)),
+        missing_codes: missing,
+        columns,
+    }
+}
+
+/// The item's type as the instrument file spells it (its serde tag), read
+/// from serde so that the codebook cannot drift from the file format.
+pub fn type_name(kind: &ItemKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.get("type")?.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The real (non-missing) codes the item offers, with their labels.
+fn real_choices(item: &Item, instrument: &Instrument, locale: &str) -> Vec<ChoiceEntry> {
+    let label = |t: &candour_core::text::Text| t.get(locale, &instrument.locale).to_owned();
+    let scales = &instrument.scales;
+    match &item.kind {
+        ItemKind::SingleChoice { choices } | ItemKind::MultipleChoice { choices } => choices
+            .iter()
+            .map(|c| ChoiceEntry {
+                code: c.code,
+                label: label(&c.label),
+            })
+            .collect(),
+        ItemKind::Agreement => (1..)
+            .zip(&scales.agreement)
+            .map(|(code, t)| ChoiceEntry {
+                code,
+                label: label(t),
+            })
+            .collect(),
+        ItemKind::YesNoNotSure => [1, 0, 2]
+            .into_iter()
+            .zip(&scales.yes_no_not_sure)
+            .map(|(code, t)| ChoiceEntry {
+                code,
+                label: label(t),
+            })
+            .collect(),
+        ItemKind::Scale010 {
+            low_label,
+            high_label,
+        } => vec![
+            ChoiceEntry {
+                code: 0,
+                label: label(low_label),
+            },
+            ChoiceEntry {
+                code: 10,
+                label: label(high_label),
+            },
+        ],
+        ItemKind::Number { .. } | ItemKind::FreeText { .. } => Vec::new(),
+    }
+}
+
+/// -99 and -98 take the instrument's own labels (what the participant saw);
+/// -97 and blank are never shown, so they carry the codebook's English words.
+fn missing_entry(
+    code: Option<MissingCode>,
+    instrument: &Instrument,
+    locale: &str,
+) -> MissingCodeEntry {
+    let scales = &instrument.scales;
+    let label = match code {
+        Some(MissingCode::PreferNotToSay) => {
+            scales.prefer_not_to_say.get(locale, &instrument.locale)
+        }
+        Some(MissingCode::DontKnow) => scales.dont_know.get(locale, &instrument.locale),
+        Some(MissingCode::Unanswered) => UNANSWERED_LABEL,
+        None => NOT_SHOWN_LABEL,
+    };
+    MissingCodeEntry {
+        code: code.map(MissingCode::code),
+        label: label.to_owned(),
+    }
+}

@@ -1,0 +1,54 @@
+//! The export file: the model every export is written from, its JSON
+//! envelope, and reading it back.
+//!
+//! Everything a researcher takes away from a tablet goes through one model,
+//! [`ExportFile`]: the JSON envelope is that model serialised, and every
+//! other format (wide and long CSV, codebook CSV, R and SPSS syntax) is
+//! written from it (by `candour-analysis`). Records stored on this device and records imported from
+//! several tablets' files therefore share one path, so a merged dataset is
+//! written exactly as a local one.
+//!
+//! The envelope (format `candour-export`, version [`FORMAT_VERSION`]) is
+//! compact JSON with a trailing newline: 10,000 records are several
+//! megabytes, and indentation would add about a third for no reader's
+//! benefit (R, SPSS extensions and Python read compact JSON alike; a person
+//! reads the CSV). Its JSON Schema is `schema/candour-export.schema.json`.
+//!
+//! Each file lists the full definition of every instrument its records were
+//! answered on, so that merged files can be written as CSV, codebook and
+//! syntax without the instrument being on the device that merges them.
+
+mod build;
+pub mod columns;
+mod error;
+mod import;
+mod import_check;
+mod import_error;
+pub mod iso;
+mod model;
+pub mod ordered;
+mod select;
+mod value;
+
+pub use build::{build_export, export_json, export_record};
+pub use columns::META_COLUMNS;
+pub use error::ExportError;
+pub use import::{parse_export, ImportError, ImportProblem};
+pub use model::{
+    status_name, Conflict, ConflictVersion, ExportFile, ExportInstrument, ExportRecord,
+    ExportTimes, SourceFile,
+};
+pub use ordered::VariableMap;
+pub use select::{export_file_name, mark_all_exported, mark_exported, select_records, Selection};
+pub use value::ExportValue;
+
+/// The `device_label` of a file combined from several tablets' exports.
+pub const MERGED_DEVICE_LABEL: &str = "merged";
+
+/// The envelope's `format` field: tells a Candour export from any other JSON.
+pub const FORMAT_NAME: &str = "candour-export";
+
+/// The envelope's `format_version`. Raise it whenever a field is added,
+/// removed or changes meaning: readers refuse versions they do not know
+/// rather than guess, because a misread code is a lost response.
+pub const FORMAT_VERSION: u32 = 1;

@@ -1,0 +1,184 @@
+//! The checks an instrument must pass before anyone is asked a question.
+//!
+//! Each check pushes a problem and carries on, so that a researcher sees every
+//! mistake at once. Nothing here panics, whatever the instrument holds: the
+//! input is a hand-edited file.
+
+mod condition;
+mod domain;
+mod item;
+mod locale;
+
+use super::problem::InstrumentProblem as P;
+use super::{Domain, Instrument, Item};
+use crate::text::Text;
+use crate::visibility::all_items;
+use std::collections::{HashMap, HashSet};
+
+/// Longest variable name: Stata's limit, the tightest of the usual statistics packages.
+const MAX_VARIABLE_LEN: usize = 32;
+
+/// Every problem of an already-parsed instrument, in file order where possible.
+pub fn check_instrument(instrument: &Instrument) -> Vec<P> {
+    let mut out = Vec::new();
+    let items: Vec<&Item> = all_items(instrument).collect();
+    check_header(instrument, &mut out);
+    check_domains(&instrument.domains, &mut out);
+    check_sections(instrument, &mut out);
+    check_variables(&items, &mut out);
+    let mut first_index: HashMap<&str, usize> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        first_index.entry(item.variable.as_str()).or_insert(i);
+    }
+    for (index, item) in items.iter().enumerate() {
+        item::check_item(item, &mut out);
+        if let Some(condition) = &item.show_if {
+            condition::check_condition(&items, &first_index, index, condition, &mut out);
+        }
+    }
+    domain::check_scoring(&instrument.domains, &items, &mut out);
+    locale::check_locales(instrument, &mut out);
+    out
+}
+
+fn check_header(ins: &Instrument, out: &mut Vec<P>) {
+    let plain = [
+        ("id", &ins.id),
+        ("version", &ins.version),
+        ("locale", &ins.locale),
+    ];
+    for (field, value) in plain {
+        if value.trim().is_empty() {
+            out.push(P::BlankField {
+                field: field.into(),
+            });
+        }
+    }
+    let texts = [
+        ("title", &ins.title),
+        ("information", &ins.information),
+        ("consent", &ins.consent),
+        ("scales.prefer_not_to_say", &ins.scales.prefer_not_to_say),
+        ("scales.dont_know", &ins.scales.dont_know),
+    ];
+    for (field, text) in texts {
+        if text.is_blank() {
+            out.push(P::BlankField {
+                field: field.into(),
+            });
+        }
+    }
+    let scales = [
+        ("scales.agreement", &ins.scales.agreement, 5),
+        ("scales.yes_no_not_sure", &ins.scales.yes_no_not_sure, 3),
+    ];
+    for (scale, labels, expected) in scales {
+        if labels.len() != expected {
+            out.push(P::ScaleLabelCount {
+                scale,
+                expected,
+                found: labels.len(),
+            });
+        }
+        for (i, label) in labels.iter().enumerate() {
+            if label.is_blank() {
+                out.push(P::BlankScaleLabel {
+                    scale,
+                    position: i + 1,
+                });
+            }
+        }
+    }
+}
+
+fn check_domains(domains: &[Domain], out: &mut Vec<P>) {
+    let mut seen = HashSet::new();
+    for (i, domain) in domains.iter().enumerate() {
+        if domain.code.trim().is_empty() {
+            out.push(P::BlankDomainCode { position: i + 1 });
+            continue;
+        }
+        if !seen.insert(domain.code.as_str()) {
+            out.push(P::DuplicateDomain {
+                domain: domain.code.clone(),
+            });
+        }
+        if domain.name.is_blank() {
+            out.push(P::BlankDomainName {
+                domain: domain.code.clone(),
+            });
+        }
+    }
+}
+
+fn check_sections(ins: &Instrument, out: &mut Vec<P>) {
+    if ins.sections.is_empty() {
+        out.push(P::NoSections);
+    }
+    let mut seen = HashSet::new();
+    for (i, section) in ins.sections.iter().enumerate() {
+        let id = section.id.clone();
+        if id.trim().is_empty() {
+            out.push(P::BlankSectionId { position: i + 1 });
+        } else if !seen.insert(section.id.as_str()) {
+            out.push(P::DuplicateSectionId {
+                section: id.clone(),
+            });
+        }
+        if section.title.is_blank() {
+            out.push(P::BlankSectionTitle {
+                section: id.clone(),
+            });
+        }
+        if section.intro.as_ref().is_some_and(Text::is_blank) {
+            out.push(P::BlankText {
+                place: format!("Section {id}, intro"),
+            });
+        }
+        if section.items.is_empty() {
+            out.push(P::EmptySection {
+                section: id.clone(),
+            });
+        }
+        for (j, item) in section.items.iter().enumerate() {
+            if item.variable.trim().is_empty() {
+                out.push(P::BlankVariable {
+                    section: id.clone(),
+                    position: j + 1,
+                });
+            }
+        }
+    }
+}
+
+/// Whether a variable name is a lowercase slug that statistics packages take as is.
+fn is_slug(name: &str) -> bool {
+    let mut chars = name.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase());
+    first_ok
+        && name.len() <= MAX_VARIABLE_LEN
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+fn check_variables(items: &[&Item], out: &mut Vec<P>) {
+    let mut seen = HashSet::new();
+    for item in items {
+        let variable = &item.variable;
+        if variable.trim().is_empty() {
+            continue; // reported with its section, which is all that names it
+        }
+        if !is_slug(variable) {
+            out.push(P::BadVariableName {
+                variable: variable.clone(),
+            });
+        }
+        if !seen.insert(variable.as_str()) {
+            out.push(P::DuplicateVariable {
+                variable: variable.clone(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests;

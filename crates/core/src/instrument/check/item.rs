@@ -1,0 +1,316 @@
+//! Checks of one item on its own: text, choices, ranges, lengths, labels.
+
+use super::P;
+use crate::instrument::{Item, ItemKind};
+use crate::text::Text;
+use std::collections::HashSet;
+
+/// Pushes the problems of `item` taken alone (its condition and domain are checked elsewhere).
+pub(super) fn check_item(item: &Item, out: &mut Vec<P>) {
+    let variable = || item.variable.clone();
+    if item.text.is_blank() {
+        out.push(P::BlankItemText {
+            variable: variable(),
+        });
+    }
+    if item.help.as_ref().is_some_and(Text::is_blank) {
+        out.push(P::BlankText {
+            place: format!("Item {}, help", item.variable),
+        });
+    }
+    for (i, entry) in item.glossary.iter().enumerate() {
+        for (what, text) in [("term", &entry.term), ("explanation", &entry.explanation)] {
+            if text.is_blank() {
+                let place = format!("Item {}, glossary entry {} {what}", item.variable, i + 1);
+                out.push(P::BlankText { place });
+            }
+        }
+    }
+    match &item.kind {
+        ItemKind::SingleChoice { choices } | ItemKind::MultipleChoice { choices } => {
+            if choices.is_empty() {
+                out.push(P::NoChoices {
+                    variable: variable(),
+                });
+            }
+            let mut seen = HashSet::new();
+            for choice in choices {
+                let code = choice.code;
+                if !seen.insert(code) {
+                    out.push(P::DuplicateChoiceCode {
+                        variable: variable(),
+                        code,
+                    });
+                }
+                if code < 0 {
+                    out.push(P::NegativeChoiceCode {
+                        variable: variable(),
+                        code,
+                    });
+                }
+                if choice.label.is_blank() {
+                    out.push(P::BlankChoiceLabel {
+                        variable: variable(),
+                        code,
+                    });
+                }
+            }
+        }
+        ItemKind::Number { min, max, step, .. } => {
+            let settings = [("min", *min), ("max", *max), ("step", *step)];
+            let mut all_finite = true;
+            for (field, value) in settings {
+                if !value.is_finite() {
+                    all_finite = false;
+                    out.push(P::NonFiniteNumber {
+                        variable: variable(),
+                        field,
+                    });
+                }
+            }
+            if all_finite {
+                if *min < 0.0 {
+                    out.push(P::NegativeMin {
+                        variable: variable(),
+                        min: *min,
+                    });
+                }
+                if min > max {
+                    out.push(P::MinAboveMax {
+                        variable: variable(),
+                        min: *min,
+                        max: *max,
+                    });
+                }
+                if *step <= 0.0 {
+                    out.push(P::BadStep {
+                        variable: variable(),
+                        step: *step,
+                    });
+                }
+            }
+        }
+        ItemKind::FreeText { max_length } => {
+            if *max_length == 0 {
+                out.push(P::ZeroMaxLength {
+                    variable: variable(),
+                });
+            }
+            let offered = [
+                (item.prefer_not_to_say, "prefer not to say"),
+                (item.dont_know, "don't know"),
+            ];
+            for (_, option) in offered.iter().filter(|(on, _)| *on) {
+                out.push(P::MissingCodeOnFreeText {
+                    variable: variable(),
+                    option,
+                });
+            }
+        }
+        ItemKind::Scale010 {
+            low_label,
+            high_label,
+        } => {
+            for (end, value, label) in [("low", 0, low_label), ("high", 10, high_label)] {
+                if label.is_blank() {
+                    out.push(P::BlankScaleEnd {
+                        variable: variable(),
+                        end,
+                        value,
+                    });
+                }
+            }
+        }
+        ItemKind::Agreement | ItemKind::YesNoNotSure => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::instrument::check::tests::{expect, instrument, item, problems_of};
+    use crate::instrument::problem::InstrumentProblem as P;
+
+    fn number(min: &str, max: &str, step: &str) -> String {
+        let rest = format!(
+            r#""type": "number", "unit": "minutes", "min": {min}, "max": {max}, "step": {step}"#
+        );
+        instrument(&item("b2_min", &rest))
+    }
+
+    fn choices(list: &str) -> String {
+        instrument(&item(
+            "p1_age",
+            &format!(r#""type": "single_choice", "choices": [{list}]"#),
+        ))
+    }
+
+    fn variable() -> String {
+        "b2_min".into()
+    }
+
+    #[test]
+    fn blank_item_text() {
+        let json = instrument(r#"{"variable": "a1_t", "text": {"en": " "}, "type": "agreement"}"#);
+        expect(
+            &json,
+            P::BlankItemText {
+                variable: "a1_t".into(),
+            },
+            "Item a1_t: its text is blank.",
+        );
+    }
+
+    #[test]
+    fn no_choices() {
+        let json = instrument(&item(
+            "b6_why",
+            r#""type": "multiple_choice", "choices": []"#,
+        ));
+        expect(
+            &json,
+            P::NoChoices {
+                variable: "b6_why".into(),
+            },
+            "Item b6_why",
+        );
+    }
+
+    #[test]
+    fn duplicate_choice_code() {
+        let json = choices(r#"{"code": 1, "label": "One"}, {"code": 1, "label": "Also one"}"#);
+        let problem = P::DuplicateChoiceCode {
+            variable: "p1_age".into(),
+            code: 1,
+        };
+        expect(&json, problem, "Item p1_age: code 1");
+    }
+
+    #[test]
+    fn negative_choice_code() {
+        let json = choices(r#"{"code": 1, "label": "One"}, {"code": -99, "label": "Refused"}"#);
+        let problem = P::NegativeChoiceCode {
+            variable: "p1_age".into(),
+            code: -99,
+        };
+        expect(&json, problem, "Item p1_age: choice code -99");
+    }
+
+    #[test]
+    fn blank_choice_label() {
+        let json = choices(r#"{"code": 1, "label": "One"}, {"code": 3, "label": " "}"#);
+        let problem = P::BlankChoiceLabel {
+            variable: "p1_age".into(),
+            code: 3,
+        };
+        expect(&json, problem, "Item p1_age");
+    }
+
+    #[test]
+    fn non_finite_number() {
+        // JSON cannot write infinity, so this comes from an instrument built in code.
+        let json = number("0", "10", "1");
+        let mut ins: crate::instrument::Instrument = serde_json::from_str(&json).unwrap();
+        if let super::ItemKind::Number { max, .. } = &mut ins.sections[0].items[0].kind {
+            *max = f64::INFINITY;
+        }
+        let problem = P::NonFiniteNumber {
+            variable: variable(),
+            field: "max",
+        };
+        assert_eq!(
+            crate::instrument::load::check_instrument(&ins),
+            vec![problem.clone()]
+        );
+        assert!(problem.to_string().contains("Item b2_min: its max"));
+    }
+
+    #[test]
+    fn negative_min() {
+        let problem = P::NegativeMin {
+            variable: variable(),
+            min: -1.0,
+        };
+        expect(
+            &number("-1", "10", "1"),
+            problem,
+            "Item b2_min: its min is -1.",
+        );
+    }
+
+    #[test]
+    fn min_above_max() {
+        let problem = P::MinAboveMax {
+            variable: variable(),
+            min: 10.0,
+            max: 2.5,
+        };
+        expect(
+            &number("10", "2.5", "1"),
+            problem,
+            "Item b2_min: its min (10) is bigger than its max (2.5).",
+        );
+    }
+
+    #[test]
+    fn bad_step() {
+        expect(
+            &number("0", "10", "0"),
+            P::BadStep {
+                variable: variable(),
+                step: 0.0,
+            },
+            "Item b2_min",
+        );
+        let problem = P::BadStep {
+            variable: variable(),
+            step: -0.5,
+        };
+        expect(&number("0", "10", "-0.5"), problem, "its step is -0.5");
+    }
+
+    #[test]
+    fn a_valid_number_passes() {
+        assert_eq!(problems_of(&number("0", "0", "0.25")), vec![]);
+    }
+
+    #[test]
+    fn zero_max_length() {
+        let json = instrument(&item("g1_best", r#""type": "free_text", "max_length": 0"#));
+        expect(
+            &json,
+            P::ZeroMaxLength {
+                variable: "g1_best".into(),
+            },
+            "Item g1_best",
+        );
+    }
+
+    #[test]
+    fn missing_code_on_free_text() {
+        let rest =
+            r#""type": "free_text", "max_length": 9, "prefer_not_to_say": true, "dont_know": true"#;
+        let json = instrument(&item("g1_best", rest));
+        for option in ["prefer not to say", "don't know"] {
+            let problem = P::MissingCodeOnFreeText {
+                variable: "g1_best".into(),
+                option,
+            };
+            expect(&json, problem, "Item g1_best");
+        }
+    }
+
+    #[test]
+    fn blank_scale_end() {
+        let rest = r#""type": "scale_010", "low_label": "Awful", "high_label": """#;
+        let problem = P::BlankScaleEnd {
+            variable: "f1_sat".into(),
+            end: "high",
+            value: 10,
+        };
+        expect(
+            &instrument(&item("f1_sat", rest)),
+            problem,
+            "Item f1_sat: the high end label",
+        );
+    }
+}

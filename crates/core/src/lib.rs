@@ -1,0 +1,33 @@
+//! Candour's pure core: everything that can be decided without a browser,
+//! shared by the tablet app, the workbench and the command-line tool.
+//!
+//! Nothing under this module imports `yew`, `web-sys`, `gloo` or `wasm-bindgen`,
+//! so all of it is tested natively with `cargo test`.
+
+pub mod answer;
+pub mod answer_text;
+pub mod condition;
+pub mod export;
+pub mod glossary;
+pub mod hash;
+pub mod id;
+pub mod instrument;
+pub mod locale;
+pub mod messages;
+pub mod participant_code;
+pub mod pseudo;
+pub mod read_aloud;
+pub mod record;
+pub mod researcher;
+pub mod scoring;
+pub mod settings;
+pub mod storage;
+pub mod survey;
+pub mod text;
+pub mod time;
+pub mod validate;
+pub mod visibility;
+
+/// The app's version, stored in every record and export (one version for
+/// the whole workspace).
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,154 @@
+//! The record database over any [`RecordStore`]: the operations the app and
+//! the researcher area need, each composed from the pure decisions of
+//! [`crate::storage::plan`].
+//!
+//! The browser's IndexedDB service (`ui::services::records_db`) performs the
+//! same steps asynchronously; this synchronous version runs them over
+//! [`crate::storage::MemoryRecords`] in native tests.
+
+use crate::record::ResponseRecord;
+use crate::storage::index::IndexEntry;
+use crate::storage::plan;
+use crate::storage::quarantine::Quarantined;
+use crate::storage::record_format::encode_record;
+use crate::storage::records::{RecordStore, Table, Write};
+use crate::storage::repository::{Loaded, Repository};
+use crate::storage::store::{KeyValueStore, StoreError};
+use crate::time::Timestamp;
+
+/// What moving the outbox into the record database did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flushed {
+    /// Ids of the records moved.
+    pub ids: Vec<String>,
+    /// Outbox values found unreadable and moved to the quarantine.
+    pub quarantined: usize,
+}
+
+/// Finished records, one value per record, with a rebuildable index.
+#[derive(Debug, Clone)]
+pub struct Archive<S> {
+    /// The underlying store.
+    pub store: S,
+}
+
+impl<S: RecordStore> Archive<S> {
+    /// An archive over `store`.
+    pub fn new(store: S) -> Self {
+        Archive { store }
+    }
+
+    /// Stores `record` and its index entry in one transaction, then reads it
+    /// back, so a write the store dropped or mangled is reported, not trusted.
+    pub fn save(&mut self, record: &ResponseRecord) -> Result<(), StoreError> {
+        self.store.commit(plan::save_record(record)?)?;
+        let expected = encode_record(record).map_err(StoreError::WriteFailed)?;
+        match self.store.get(Table::Records, &record.id)? {
+            Some(back) if back == expected => Ok(()),
+            _ => Err(StoreError::WriteFailed(format!(
+                "record {} did not read back as written",
+                record.id
+            ))),
+        }
+    }
+
+    /// Whether a record with this id is stored (readable or not).
+    pub fn contains(&self, id: &str) -> Result<bool, StoreError> {
+        Ok(self.store.get(Table::Records, id)?.is_some())
+    }
+
+    /// How many records are stored, without reading them.
+    pub fn count(&self) -> Result<usize, StoreError> {
+        self.store.count(Table::Records)
+    }
+
+    /// One index entry per record, oldest first, rebuilding the index from
+    /// the records when it cannot be trusted.
+    pub fn list(&mut self, now: Timestamp) -> Result<Vec<IndexEntry>, StoreError> {
+        let rows = self.store.get_all(Table::Index)?;
+        if let Some(entries) = plan::read_index(&rows, self.count()?) {
+            return Ok(entries);
+        }
+        let loaded = self.load_all(now)?;
+        let keys: Vec<String> = rows.into_iter().map(|(k, _)| k).collect();
+        self.store
+            .commit(plan::rebuild_index(&loaded.records, &keys)?)?;
+        Ok(loaded.records.iter().map(IndexEntry::of).collect())
+    }
+
+    /// Every readable record, oldest first, for export. Unreadable values are
+    /// moved to the quarantine and reported with those found before; every
+    /// other record still loads.
+    pub fn load_all(&mut self, now: Timestamp) -> Result<Loaded, StoreError> {
+        let read = plan::read_records(self.store.get_all(Table::Records)?, now);
+        if !read.writes.is_empty() {
+            // If the move fails (storage full), the values stay where they
+            // are and are reported again next time: nothing is lost.
+            let _ = self.store.commit(read.writes);
+        }
+        Ok(Loaded {
+            records: read.records,
+            quarantined: self.quarantined()?,
+        })
+    }
+
+    /// Stamps `at` as the export time of each of `records` (as returned by
+    /// [`Archive::load_all`]) not exported before. Returns how many.
+    pub fn mark_exported(
+        &mut self,
+        records: &[ResponseRecord],
+        at: Timestamp,
+    ) -> Result<usize, StoreError> {
+        let writes = plan::mark_exported(records, at)?;
+        let marked = writes.len() / 2;
+        self.store.commit(writes)?;
+        Ok(marked)
+    }
+
+    /// Deletes every record already exported. Returns how many.
+    pub fn delete_exported(&mut self, now: Timestamp) -> Result<usize, StoreError> {
+        let writes = plan::delete_exported(&self.list(now)?);
+        let deleted = writes.len() / 2;
+        self.store.commit(writes)?;
+        Ok(deleted)
+    }
+
+    /// Every quarantined value, raw.
+    pub fn quarantined(&self) -> Result<Vec<Quarantined>, StoreError> {
+        Ok(self
+            .store
+            .get_all(Table::Quarantine)?
+            .into_iter()
+            .map(|(key, raw)| Quarantined::decode(&key, &raw))
+            .collect())
+    }
+
+    /// Moves every record of the `localStorage` outbox into the archive in
+    /// one transaction; only once it committed are the outbox entries (and
+    /// a draft whose record is now stored) removed.
+    pub fn flush_outbox<K: KeyValueStore>(
+        &mut self,
+        journal: &mut Repository<K>,
+        now: Timestamp,
+    ) -> Result<Flushed, StoreError> {
+        let plan = plan::flush_outbox(journal.outbox()?, now);
+        if plan.done_keys.is_empty() {
+            return Ok(Flushed::default());
+        }
+        self.store.commit(plan.writes)?;
+        journal.remove_outbox(&plan.done_keys)?;
+        for id in &plan.ids {
+            journal.clear_draft_if(id)?;
+        }
+        Ok(Flushed {
+            ids: plan.ids,
+            quarantined: plan.quarantined.len(),
+        })
+    }
+
+    /// Deletes every stored record, index entry and quarantined value.
+    pub fn erase_all(&mut self) -> Result<(), StoreError> {
+        self.store
+            .commit(Table::ALL.map(|table| Write::Clear { table }).to_vec())
+    }
+}

@@ -1,0 +1,221 @@
+//! Pure decisions about the record database: given what was read, which
+//! writes to commit. Both the native [`crate::storage::Archive`] and
+//! the browser's IndexedDB service call these, so the logic that decides
+//! what is kept, moved or quarantined is the same in tests and in the app.
+
+use crate::record::ResponseRecord;
+use crate::storage::checksum::checksum;
+use crate::storage::index::IndexEntry;
+use crate::storage::quarantine::Quarantined;
+use crate::storage::record_format::{check_key, decode_record, encode_record};
+use crate::storage::records::{Table, Write};
+use crate::storage::repository::RECORD_PREFIX;
+use crate::storage::store::StoreError;
+use crate::time::Timestamp;
+use std::collections::BTreeSet;
+
+/// The writes that store `record` (replacing any record with its id, so
+/// storing it twice never makes two) and its index entry, together.
+pub fn save_record(record: &ResponseRecord) -> Result<Vec<Write>, StoreError> {
+    let value = encode_record(record).map_err(StoreError::WriteFailed)?;
+    let entry = IndexEntry::of(record)
+        .encode()
+        .map_err(StoreError::WriteFailed)?;
+    Ok(vec![
+        Write::Put {
+            table: Table::Records,
+            key: record.id.clone(),
+            value,
+        },
+        Write::Put {
+            table: Table::Index,
+            key: record.id.clone(),
+            value: entry,
+        },
+    ])
+}
+
+/// What reading stored records found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReadRecords {
+    /// Every readable record, oldest first.
+    pub records: Vec<ResponseRecord>,
+    /// Values found unreadable now (they are moved by `writes`).
+    pub quarantined: Vec<Quarantined>,
+    /// Moves each unreadable value to the quarantine, raw, and removes it
+    /// and its index entry, so it is reported once and never exported.
+    pub writes: Vec<Write>,
+}
+
+/// The key an unreadable value is kept under in the quarantine table: where
+/// it came from and a checksum of the value, so the same value set aside
+/// twice (two tabs, or a retry) is kept once, and two different values
+/// from the same place are both kept.
+pub fn quarantine_key(origin: &str, raw: &str) -> String {
+    format!("{origin}@{}", checksum(raw))
+}
+
+/// Reads `(id, value)` rows of the records table. One unreadable value never
+/// stops the others: it is set aside with the reason.
+pub fn read_records(rows: Vec<(String, String)>, now: Timestamp) -> ReadRecords {
+    let mut read = ReadRecords::default();
+    for (id, raw) in rows {
+        match decode_record(&raw).and_then(|r| check_key(&r, &id).map(|()| r)) {
+            Ok(record) => read.records.push(record),
+            Err(reason) => {
+                let origin = format!("records/{id}");
+                let kept = Quarantined {
+                    key: origin.clone(),
+                    reason,
+                    raw,
+                    at: Some(now),
+                };
+                // A value that cannot even be encoded for the quarantine is
+                // left where it is: reported now, never deleted.
+                if let Ok(value) = kept.encode() {
+                    read.writes.push(Write::Put {
+                        table: Table::Quarantine,
+                        key: quarantine_key(&origin, &kept.raw),
+                        value,
+                    });
+                    read.writes.push(Write::Delete {
+                        table: Table::Records,
+                        key: id.clone(),
+                    });
+                    read.writes.push(Write::Delete {
+                        table: Table::Index,
+                        key: id,
+                    });
+                }
+                read.quarantined.push(kept);
+            }
+        }
+    }
+    read.records
+        .sort_by(|a, b| a.started_at.cmp(&b.started_at).then(a.id.cmp(&b.id)));
+    read
+}
+
+/// Reads the index. `None` when it cannot be trusted (an entry unreadable,
+/// or not one entry per record), meaning: rebuild it from the records.
+pub fn read_index(rows: &[(String, String)], record_count: usize) -> Option<Vec<IndexEntry>> {
+    if rows.len() != record_count {
+        return None;
+    }
+    let mut entries = Vec::with_capacity(rows.len());
+    for (id, raw) in rows {
+        let entry = IndexEntry::decode(raw).ok()?;
+        if &entry.id != id {
+            return None;
+        }
+        entries.push(entry);
+    }
+    entries.sort_by(|a, b| a.started_at.cmp(&b.started_at).then(a.id.cmp(&b.id)));
+    Some(entries)
+}
+
+/// The writes that make the index exactly one entry per readable record:
+/// entries written for every record, stale ones (no record) removed.
+pub fn rebuild_index(
+    records: &[ResponseRecord],
+    index_keys: &[String],
+) -> Result<Vec<Write>, StoreError> {
+    let ids: BTreeSet<&str> = records.iter().map(|r| r.id.as_str()).collect();
+    let mut writes = Vec::with_capacity(records.len());
+    for record in records {
+        writes.push(Write::Put {
+            table: Table::Index,
+            key: record.id.clone(),
+            value: IndexEntry::of(record)
+                .encode()
+                .map_err(StoreError::WriteFailed)?,
+        });
+    }
+    for key in index_keys.iter().filter(|k| !ids.contains(k.as_str())) {
+        writes.push(Write::Delete {
+            table: Table::Index,
+            key: key.clone(),
+        });
+    }
+    Ok(writes)
+}
+
+/// The writes that stamp `at` as the export time of each of `records` not
+/// exported before (the first export time is kept).
+pub fn mark_exported(records: &[ResponseRecord], at: Timestamp) -> Result<Vec<Write>, StoreError> {
+    let mut writes = Vec::new();
+    for record in records.iter().filter(|r| r.exported_at.is_none()) {
+        let mut marked = record.clone();
+        marked.exported_at = Some(at);
+        writes.extend(save_record(&marked)?);
+    }
+    Ok(writes)
+}
+
+/// The writes that delete every record already exported, with its index
+/// entry. Records never exported are never deleted.
+pub fn delete_exported(entries: &[IndexEntry]) -> Vec<Write> {
+    entries
+        .iter()
+        .filter(|e| e.exported_at.is_some())
+        .flat_map(|e| {
+            [Table::Records, Table::Index].map(|table| Write::Delete {
+                table,
+                key: e.id.clone(),
+            })
+        })
+        .collect()
+}
+
+/// What moving the outbox into the record database will do.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OutboxPlan {
+    /// The writes to commit, in one transaction.
+    pub writes: Vec<Write>,
+    /// The outbox keys to remove once (and only once) the writes committed.
+    pub done_keys: Vec<String>,
+    /// The ids of the records moved.
+    pub ids: Vec<String>,
+    /// Outbox values that could not be read, moved to the quarantine.
+    pub quarantined: Vec<Quarantined>,
+}
+
+/// Plans moving `(key, value)` rows of the `localStorage` outbox (keys
+/// `candour:record:<id>`, any record format) into the record database. The
+/// outbox holds finished records that are not yet in IndexedDB: records
+/// written by the first build (format 1) and records whose IndexedDB write
+/// had not completed when the page went away.
+pub fn flush_outbox(rows: Vec<(String, String)>, now: Timestamp) -> OutboxPlan {
+    let mut plan = OutboxPlan::default();
+    for (key, raw) in rows {
+        let Some(id) = key.strip_prefix(RECORD_PREFIX) else {
+            continue;
+        };
+        let decoded = decode_record(&raw).and_then(|r| check_key(&r, id).map(|()| r));
+        match decoded.and_then(|r| save_record(&r).map(|w| (r, w)).map_err(|e| e.to_string())) {
+            Ok((record, writes)) => {
+                plan.writes.extend(writes);
+                plan.ids.push(record.id);
+            }
+            Err(reason) => {
+                let kept = Quarantined {
+                    key: key.clone(),
+                    reason,
+                    raw,
+                    at: Some(now),
+                };
+                let Ok(value) = kept.encode() else {
+                    continue; // left in the outbox: reported again next time
+                };
+                plan.writes.push(Write::Put {
+                    table: Table::Quarantine,
+                    key: quarantine_key(&key, &kept.raw),
+                    value,
+                });
+                plan.quarantined.push(kept);
+            }
+        }
+        plan.done_keys.push(key);
+    }
+    plan
+}

@@ -1,0 +1,222 @@
+//! Typed saving and loading over a key-value store (`localStorage` in the
+//! app): the journal of the survey in progress, the outbox of finished
+//! records, and the settings.
+//!
+//! Keys: `candour:draft` (the survey in progress, rewritten at every answer),
+//! `candour:record:<id>` (the outbox: a finished record waiting to be moved
+//! into the record database, one key per record so a corrupt one never
+//! hides the others), `candour:settings`, and
+//! `candour:quarantine:<original key>` for values that could not be read.
+//!
+//! `localStorage` is synchronous, so a value written here is saved before
+//! the next event can run: nothing is pending when the page is closed.
+
+use crate::record::ResponseRecord;
+use crate::settings::Settings;
+use crate::storage::envelope::{open, seal};
+use crate::storage::record_format::{check_key, decode_record, encode_record};
+use crate::storage::store::{KeyValueStore, StoreError};
+use crate::survey::Draft;
+
+pub use crate::storage::quarantine::Quarantined;
+
+/// Key of the survey in progress.
+pub const DRAFT_KEY: &str = "candour:draft";
+/// Key prefix of stored records.
+pub const RECORD_PREFIX: &str = "candour:record:";
+/// Key of the device settings.
+pub const SETTINGS_KEY: &str = "candour:settings";
+/// Key prefix of quarantined values.
+pub const QUARANTINE_PREFIX: &str = "candour:quarantine:";
+
+/// What loading the records found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Loaded {
+    /// Every readable record, oldest first.
+    pub records: Vec<ResponseRecord>,
+    /// Every value that could not be read (newly found or quarantined before).
+    pub quarantined: Vec<Quarantined>,
+}
+
+/// Drafts, records and settings over a store.
+#[derive(Debug, Clone)]
+pub struct Repository<S> {
+    /// The underlying store.
+    pub store: S,
+}
+
+impl<S: KeyValueStore> Repository<S> {
+    /// A repository over `store`.
+    pub fn new(store: S) -> Self {
+        Repository { store }
+    }
+
+    /// Saves the survey in progress.
+    pub fn save_draft(&mut self, draft: &Draft) -> Result<(), StoreError> {
+        self.write(
+            DRAFT_KEY,
+            &seal("draft", draft).map_err(StoreError::WriteFailed)?,
+        )
+    }
+
+    /// The survey in progress, if any. An unreadable draft is quarantined,
+    /// never silently dropped, and loading goes on as if there were none.
+    pub fn load_draft(&mut self) -> Result<Option<Draft>, StoreError> {
+        let Some(raw) = self.store.get(DRAFT_KEY)? else {
+            return Ok(None);
+        };
+        match open::<Draft>("draft", &raw) {
+            Ok(draft) => Ok(Some(draft)),
+            Err(reason) => {
+                self.quarantine(DRAFT_KEY, &raw, &reason)?;
+                Ok(None)
+            }
+        }
+    }
+
+    /// Removes the survey in progress.
+    pub fn clear_draft(&mut self) -> Result<(), StoreError> {
+        self.store.remove(DRAFT_KEY)
+    }
+
+    /// The id of the stored draft, if there is a readable one (nothing is
+    /// quarantined here: [`Repository::load_draft`] does that).
+    pub fn draft_id(&self) -> Option<String> {
+        let raw = self.store.get(DRAFT_KEY).ok()??;
+        open::<Draft>("draft", &raw).ok().map(|d| d.id)
+    }
+
+    /// Removes the stored draft only if it is the survey `id`: the one whose
+    /// record was just stored. A newer survey's draft is never touched.
+    pub fn clear_draft_if(&mut self, id: &str) -> Result<bool, StoreError> {
+        if self.draft_id().as_deref() == Some(id) {
+            self.clear_draft()?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    /// Puts a finished record in the outbox, under its own key, in today's
+    /// record format. Saving it again replaces it, so a double submit can
+    /// never make two records.
+    pub fn save_record(&mut self, record: &ResponseRecord) -> Result<(), StoreError> {
+        let key = format!("{RECORD_PREFIX}{}", record.id);
+        self.write(
+            &key,
+            &encode_record(record).map_err(StoreError::WriteFailed)?,
+        )
+    }
+
+    /// Every `(key, value)` of the outbox, in key order, unread.
+    pub fn outbox(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut keys = self.store.keys()?;
+        keys.retain(|k| k.starts_with(RECORD_PREFIX));
+        keys.sort();
+        let mut rows = Vec::with_capacity(keys.len());
+        for key in keys {
+            if let Some(raw) = self.store.get(&key)? {
+                rows.push((key, raw));
+            }
+        }
+        Ok(rows)
+    }
+
+    /// Removes outbox entries once their records are safely elsewhere.
+    pub fn remove_outbox(&mut self, keys: &[String]) -> Result<(), StoreError> {
+        for key in keys {
+            self.store.remove(key)?;
+        }
+        Ok(())
+    }
+
+    /// Every value quarantined in this store (drafts, outbox records).
+    pub fn quarantined(&self) -> Result<Vec<Quarantined>, StoreError> {
+        let mut keys = self.store.keys()?;
+        keys.retain(|k| k.starts_with(QUARANTINE_PREFIX));
+        keys.sort();
+        let mut found = Vec::with_capacity(keys.len());
+        for key in keys {
+            if let Some(raw) = self.store.get(&key)? {
+                found.push(Quarantined::decode(&key, &raw));
+            }
+        }
+        Ok(found)
+    }
+
+    /// Every record still in the outbox, oldest first. Unreadable ones are
+    /// moved to quarantine and reported; all the others still load.
+    pub fn load_records(&mut self) -> Result<Loaded, StoreError> {
+        let mut loaded = Loaded::default();
+        let mut keys = self.store.keys()?;
+        keys.sort();
+        for key in keys {
+            let Some(raw) = self.store.get(&key)? else {
+                continue;
+            };
+            if let Some(id) = key.strip_prefix(RECORD_PREFIX) {
+                match decode_record(&raw).and_then(|r| check_key(&r, id).map(|()| r)) {
+                    Ok(record) => loaded.records.push(record),
+                    Err(reason) => {
+                        self.quarantine(&key, &raw, &reason)?;
+                        loaded.quarantined.push(Quarantined {
+                            key,
+                            reason,
+                            raw,
+                            at: None,
+                        });
+                    }
+                }
+            } else if key.starts_with(QUARANTINE_PREFIX) {
+                loaded.quarantined.push(Quarantined::decode(&key, &raw));
+            }
+        }
+        loaded
+            .records
+            .sort_by(|a, b| a.started_at.cmp(&b.started_at).then(a.id.cmp(&b.id)));
+        Ok(loaded)
+    }
+
+    /// The device settings; defaults when none are saved or they are unreadable.
+    pub fn load_settings(&self) -> Settings {
+        self.store
+            .get(SETTINGS_KEY)
+            .ok()
+            .flatten()
+            .and_then(|raw| open("settings", &raw).ok())
+            .unwrap_or_default()
+    }
+
+    /// Saves the device settings.
+    pub fn save_settings(&mut self, settings: &Settings) -> Result<(), StoreError> {
+        self.write(
+            SETTINGS_KEY,
+            &seal("settings", settings).map_err(StoreError::WriteFailed)?,
+        )
+    }
+
+    /// Writes and reads back, so that a write the store silently dropped or
+    /// mangled is reported rather than trusted.
+    fn write(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.store.set(key, value)?;
+        match self.store.get(key)? {
+            Some(back) if back == value => Ok(()),
+            _ => Err(StoreError::WriteFailed(format!(
+                "{key} did not read back as written"
+            ))),
+        }
+    }
+
+    /// Moves an unreadable value aside, raw. If the copy cannot be written
+    /// (storage full), the original stays where it is: nothing is lost.
+    fn quarantine(&mut self, key: &str, raw: &str, reason: &str) -> Result<(), StoreError> {
+        let kept = Quarantined {
+            key: key.to_owned(),
+            reason: reason.to_owned(),
+            raw: raw.to_owned(),
+            at: None,
+        };
+        let value = kept.encode().map_err(StoreError::WriteFailed)?;
+        self.write(&format!("{QUARANTINE_PREFIX}{key}"), &value)?;
+        self.store.remove(key)
+    }
+}

@@ -1,0 +1,218 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Storage on the in-memory store: round trips, quarantine of corrupt values,
+//! a full store, failing writes, and recovery of a draft at start-up.
+
+use candour_core::answer::AnswerValue;
+use candour_core::record::Status;
+use candour_core::settings::Settings;
+use candour_core::storage::repository::{DRAFT_KEY, QUARANTINE_PREFIX, RECORD_PREFIX};
+use candour_core::storage::{
+    recover_draft, KeyValueStore, MemoryStore, Recovery, Repository, StoreError,
+};
+use candour_core::survey::{Action, Survey};
+use std::rc::Rc;
+
+use candour_testkit::storage_support;
+use storage_support::{finished, instrument, survey_with_answer, t};
+
+#[test]
+fn drafts_records_and_settings_round_trip() {
+    let mut repo = Repository::new(MemoryStore::new());
+    let s = survey_with_answer("a");
+    let draft = s.draft.clone().expect("draft");
+    repo.save_draft(&draft).expect("save draft");
+    assert_eq!(repo.load_draft().expect("load"), Some(draft));
+    repo.clear_draft().expect("clear");
+    assert_eq!(repo.load_draft().expect("load"), None);
+
+    let record = finished("a");
+    repo.save_record(&record).expect("save");
+    repo.save_record(&record).expect("save again");
+    let loaded = repo.load_records().expect("load");
+    assert_eq!(loaded.records, vec![record]);
+    assert!(loaded.quarantined.is_empty());
+
+    assert_eq!(repo.load_settings(), Settings::default());
+    let settings = Settings {
+        device_label: "Clinic A, tablet 2".into(),
+        idle_seconds: 5,
+        ..Settings::default()
+    };
+    repo.save_settings(&settings).expect("save settings");
+    assert_eq!(repo.load_settings(), settings);
+}
+
+#[test]
+fn a_corrupt_record_is_quarantined_and_the_others_still_load() {
+    let mut repo = Repository::new(MemoryStore::new());
+    for id in ["a", "b", "c"] {
+        repo.save_record(&finished(id)).expect("save");
+    }
+    let key = format!("{RECORD_PREFIX}b");
+    repo.store
+        .set(&key, "{\"format\":1,\"kind\":\"record\",\"data\":{\"id\":")
+        .expect("corrupt it");
+    let loaded = repo.load_records().expect("load");
+    let ids: Vec<_> = loaded.records.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, vec!["a", "c"]);
+    assert_eq!(loaded.quarantined.len(), 1);
+    assert_eq!(loaded.quarantined[0].key, key);
+    assert!(loaded.quarantined[0].raw.ends_with("\"id\":"));
+    // Moved aside, raw, and still reported on the next load.
+    assert!(repo.store.get(&key).expect("get").is_none());
+    assert!(repo
+        .store
+        .get(&format!("{QUARANTINE_PREFIX}{key}"))
+        .expect("get")
+        .is_some());
+    assert_eq!(repo.load_records().expect("reload").quarantined.len(), 1);
+}
+
+#[test]
+fn unknown_format_versions_are_quarantined_not_guessed() {
+    let mut repo = Repository::new(MemoryStore::new());
+    repo.store
+        .set(
+            &format!("{RECORD_PREFIX}x"),
+            "{\"format\":99,\"kind\":\"record\",\"data\":{}}",
+        )
+        .expect("set");
+    let loaded = repo.load_records().expect("load");
+    assert!(loaded.records.is_empty());
+    assert!(
+        loaded.quarantined[0].reason.contains("format 99"),
+        "{}",
+        loaded.quarantined[0].reason
+    );
+}
+
+#[test]
+fn a_full_store_refuses_new_writes_and_keeps_what_was_saved() {
+    let mut repo = Repository::new(MemoryStore::new());
+    repo.save_record(&finished("a")).expect("first fits");
+    repo.store.quota_bytes = Some(repo.store.used_bytes() + 10);
+    assert_eq!(repo.save_record(&finished("b")), Err(StoreError::Full));
+    let loaded = repo.load_records().expect("load");
+    assert_eq!(loaded.records.len(), 1);
+    assert_eq!(loaded.records[0].id, "a");
+    assert!(StoreError::Full.to_string().contains("full"));
+}
+
+#[test]
+fn failing_writes_are_reported_and_never_leave_a_half_value() {
+    let mut repo = Repository::new(MemoryStore::new());
+    repo.store.fail_every_nth_write = Some(2);
+    let mut saved = Vec::new();
+    for id in ["a", "b", "c", "d"] {
+        match repo.save_record(&finished(id)) {
+            Ok(()) => saved.push(id.to_string()),
+            Err(e) => assert!(matches!(e, StoreError::WriteFailed(_))),
+        }
+    }
+    assert_eq!(saved, vec!["a", "c"]);
+    let ids: Vec<_> = repo
+        .load_records()
+        .expect("load")
+        .records
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(ids, saved);
+}
+
+#[test]
+fn a_recent_draft_resumes_and_an_old_one_becomes_partial() {
+    let instrument = instrument();
+    let settings = Settings {
+        idle_seconds: 60,
+        still_there_seconds: 30,
+        ..Settings::default()
+    };
+    let mut repo = Repository::new(MemoryStore::new());
+    let draft = survey_with_answer("a").draft.expect("draft");
+    repo.save_draft(&draft).expect("save");
+
+    match recover_draft(&mut repo, &instrument, &settings, t(2 + 90), |_| false).expect("recover") {
+        Recovery::Resume(d) => assert_eq!(*d, draft),
+        other => panic!("expected resume, got {other:?}"),
+    }
+
+    match recover_draft(&mut repo, &instrument, &settings, t(2 + 91), |_| false).expect("recover") {
+        Recovery::KeptAsPartial(record) => {
+            assert_eq!(record.status, Status::Partial);
+            assert_eq!(record.ended_at, t(2), "ends when last touched");
+            assert_eq!(record.answers["s1_respect"], AnswerValue::Code(4));
+        }
+        other => panic!("expected partial, got {other:?}"),
+    }
+    assert!(repo.store.get(DRAFT_KEY).expect("get").is_none());
+    assert_eq!(repo.load_records().expect("load").records.len(), 1);
+    assert_eq!(
+        recover_draft(&mut repo, &instrument, &settings, t(200), |_| false).expect("recover"),
+        Recovery::Nothing
+    );
+}
+
+#[test]
+fn an_old_draft_from_before_consent_is_discarded() {
+    let instrument = instrument();
+    let mut s = Survey::new(Rc::new(instrument.clone()));
+    s.apply(Action::Start {
+        id: "a".into(),
+        participant_code: None,
+        locale: "en".into(),
+        device_label: String::new(),
+        now: t(0),
+    });
+    let mut repo = Repository::new(MemoryStore::new());
+    repo.save_draft(s.draft.as_ref().expect("draft"))
+        .expect("save");
+    let outcome = recover_draft(
+        &mut repo,
+        &instrument,
+        &Settings::default(),
+        t(10_000),
+        |_| false,
+    )
+    .expect("recover");
+    assert_eq!(outcome, Recovery::Discarded);
+    assert!(repo.load_records().expect("load").records.is_empty());
+}
+
+#[test]
+fn a_corrupt_draft_is_quarantined_and_start_up_goes_on() {
+    let instrument = instrument();
+    let mut repo = Repository::new(MemoryStore::new());
+    repo.store.set(DRAFT_KEY, "not json").expect("set");
+    let outcome = recover_draft(&mut repo, &instrument, &Settings::default(), t(0), |_| {
+        false
+    })
+    .expect("recover");
+    assert_eq!(outcome, Recovery::Nothing);
+    assert_eq!(repo.load_records().expect("load").quarantined.len(), 1);
+}
+
+#[test]
+fn a_draft_answered_on_another_instrument_is_kept_as_given() {
+    let other = candour_core::instrument::default::default_instrument().expect("default loads");
+    let mut repo = Repository::new(MemoryStore::new());
+    let draft = survey_with_answer("a").draft.expect("draft");
+    repo.save_draft(&draft).expect("save");
+    // Recent, but the tablet now uses another questionnaire: never resumed
+    // on it, and its answers are kept exactly as they were given.
+    match recover_draft(&mut repo, &other, &Settings::default(), t(3), |_| false).expect("recover")
+    {
+        Recovery::KeptAsPartial(record) => {
+            assert_eq!(record.status, Status::Partial);
+            assert_eq!(
+                record.instrument, draft.instrument,
+                "names its own questionnaire"
+            );
+            assert_eq!(record.answers, draft.answers);
+            assert_eq!(record.paradata, draft.paradata);
+            assert_eq!(record.ended_at, draft.last_activity);
+        }
+        other => panic!("expected a partial record, got {other:?}"),
+    }
+    assert!(repo.store.get(DRAFT_KEY).expect("get").is_none());
+}

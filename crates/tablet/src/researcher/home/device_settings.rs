@@ -1,0 +1,79 @@
+//! The tablet's own settings: its label, stored in every record, and the
+//! idle time before "Are you still there?".
+
+use crate::services::local_store::LocalStore;
+use crate::state::AppEnv;
+use candour_core::settings::Settings;
+use candour_core::storage::Repository;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The device settings form. Saved settings apply from the next survey.
+#[component]
+pub fn DeviceSettings() -> Html {
+    let env = use_context::<AppEnv>();
+    let label = use_node_ref();
+    let idle = use_node_ref();
+    let status = use_state(|| None::<Result<String, String>>);
+    let Some(env) = env else { return html! {} };
+    let m = env.messages.clone();
+    let current = LocalStore::open()
+        .map(|s| Repository::new(s).load_settings())
+        .unwrap_or_default();
+
+    let save = {
+        let (label, idle, status) = (label.clone(), idle.clone(), status.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let value = |r: &NodeRef| {
+                r.cast::<HtmlInputElement>()
+                    .map(|i| i.value())
+                    .unwrap_or_default()
+            };
+            let outcome = save_settings(&value(&label), &value(&idle), &m);
+            status.set(Some(outcome.map(|()| m.get("researcher.saved").to_owned())));
+        })
+    };
+    let m = &env.messages;
+    html! {
+        <section class="panel" aria-labelledby="device-heading">
+            <h2 id="device-heading">{ m.get("researcher.device_heading") }</h2>
+            <form class="stack" onsubmit={save} novalidate=true>
+                <label for="device-label">{ m.get("researcher.device_label") }</label>
+                <input id="device-label" ref={label} type="text" class="text-input" maxlength="60"
+                    autocomplete="off" aria-describedby="device-help" value={current.device_label.clone()} />
+                <p id="device-help" class="help">{ m.get("researcher.device_help") }</p>
+                <label for="idle-seconds">{ m.get("researcher.idle_label") }</label>
+                <input id="idle-seconds" ref={idle} type="text" inputmode="numeric" class="text-input"
+                    autocomplete="off" value={current.idle_seconds.to_string()} />
+                <button type="submit" class="button primary">{ m.get("researcher.save") }</button>
+                if let Some(outcome) = &*status {
+                    <p class={classes!("notice", outcome.is_err().then_some("warning"))} role="status">
+                        { outcome.clone().unwrap_or_else(|e| e) }
+                    </p>
+                }
+            </form>
+        </section>
+    }
+}
+
+/// Checks and stores the settings; keeps every other setting as it was.
+fn save_settings(
+    label: &str,
+    idle: &str,
+    m: &candour_core::messages::Messages,
+) -> Result<(), String> {
+    let idle_seconds: u32 = idle
+        .trim()
+        .parse()
+        .ok()
+        .filter(|s| (30..=3600).contains(s))
+        .ok_or_else(|| m.get("researcher.idle_invalid").to_owned())?;
+    let mut repo = Repository::new(LocalStore::open().map_err(|e| e.to_string())?);
+    let settings = Settings {
+        device_label: label.trim().to_owned(),
+        idle_seconds,
+        ..repo.load_settings()
+    };
+    repo.save_settings(&settings).map_err(|e| e.to_string())
+}

@@ -1,0 +1,87 @@
+//! What the export panel's buttons do: build the JSON export from the
+//! stored records, hand it to the browser as a download, then mark the
+//! records exported; count the exported ones; save the quarantine.
+
+use crate::services::records_db::RecordsDb;
+use candour_core::export::{build_export, export_file_name, select_records, Selection};
+use candour_core::instrument::Instrument;
+use candour_core::messages::Messages;
+use candour_core::time::Timestamp;
+use candour_web::clock::now;
+use candour_web::download::download;
+use candour_web::timing::Step;
+
+/// Every instrument records on this device may have been answered on.
+fn instruments() -> Vec<Instrument> {
+    crate::services::instruments::known_instruments()
+}
+
+/// Builds the JSON export, downloads it, then marks the records exported.
+/// Each step is left in the performance timeline (`candour:export:*`) for
+/// the benchmark; the whole as `candour:export:total`.
+pub async fn export_now(selection: Selection, label: &str, m: &Messages) -> Result<String, String> {
+    let total = Step::start("candour:export:total");
+    let read = Step::start("candour:export:read");
+    let db = RecordsDb::open().await.map_err(|e| e.to_string())?;
+    let at = now();
+    let loaded = db.load_all(at).await.map_err(|e| e.to_string())?;
+    read.end();
+    let chosen = select_records(&loaded.records, selection);
+    if chosen.is_empty() {
+        return Ok(m.get("researcher.export_nothing").to_owned());
+    }
+    let model = Step::start("candour:export:model");
+    let instruments = instruments();
+    let refs: Vec<&Instrument> = instruments.iter().collect();
+    let file = build_export(&chosen, &refs, label, at).map_err(|e| e.to_string())?;
+    model.end();
+    // The tablet writes only the JSON export: tables, codebook and syntax
+    // are written by the workbench on the researcher's own computer.
+    let step = Step::start("candour:export:json");
+    let name = export_file_name(label, at, chosen.len(), "json");
+    let body = file.to_json().map_err(|e| e.to_string())?;
+    download(&name, "application/json", body.as_bytes())?;
+    step.end();
+    let step = Step::start("candour:export:mark");
+    let marked = db
+        .mark_exported(&chosen, at)
+        .await
+        .map_err(|e| e.to_string())?;
+    step.end();
+    total.end();
+    Ok(m.fill(
+        "researcher.exported",
+        &[
+            ("count", &chosen.len().to_string()),
+            ("file", &name),
+            ("marked", &marked.to_string()),
+        ],
+    ))
+}
+
+/// How many stored records were exported (and may be deleted).
+pub async fn exported_count() -> Result<usize, String> {
+    let db = RecordsDb::open().await.map_err(|e| e.to_string())?;
+    let entries = db.list(now()).await.map_err(|e| e.to_string())?;
+    Ok(entries.iter().filter(|e| e.exported_at.is_some()).count())
+}
+
+/// Downloads every quarantined value, raw, for inspection.
+pub async fn download_quarantine(m: &Messages) -> Result<String, String> {
+    let db = RecordsDb::open().await.map_err(|e| e.to_string())?;
+    let kept = db.quarantined().await.map_err(|e| e.to_string())?;
+    if kept.is_empty() {
+        return Ok(m.get("researcher.quarantine_none").to_owned());
+    }
+    let body = serde_json::to_string_pretty(&kept).map_err(|e| e.to_string())?;
+    let at: Timestamp = now();
+    download(
+        &export_file_name("unreadable", at, kept.len(), "json"),
+        "application/json",
+        body.as_bytes(),
+    )?;
+    Ok(m.fill(
+        "researcher.quarantine_saved",
+        &[("count", &kept.len().to_string())],
+    ))
+}

@@ -1,0 +1,50 @@
+//! The researcher's home once unlocked: the dashboard and the tablet's
+//! settings, then the export and instrument panels.
+
+pub mod dashboard_view;
+pub mod device_settings;
+pub mod erase;
+pub mod export_panel;
+pub mod export_run;
+pub mod instrument_panel;
+pub mod reading_panel;
+
+use crate::hooks::use_focus_heading::use_focus_heading;
+use crate::state::AppEnv;
+use yew::prelude::*;
+
+/// Props of the researcher's home.
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    /// Lock the area and go back to the start screen.
+    pub on_leave: Callback<()>,
+}
+
+/// The unlocked researcher area.
+#[component]
+pub fn ResearcherHome(props: &HomeProps) -> Html {
+    let env = use_context::<AppEnv>();
+    let heading = use_focus_heading(());
+    // Bumped after an export or delete, so the dashboard reads its counts again.
+    let revision = use_state(|| 0u32);
+    let on_changed = {
+        let revision = revision.clone();
+        Callback::from(move |()| revision.set(*revision + 1))
+    };
+    let Some(env) = env else { return html! {} };
+    let m = &env.messages;
+    let leave = props.on_leave.reform(|_: MouseEvent| ());
+    html! {
+        <main class="screen researcher-home">
+            <div class="researcher-top">
+                <h1 ref={heading} tabindex="-1">{ m.get("researcher.heading") }</h1>
+                <button type="button" class="button" onclick={leave}>{ m.get("researcher.leave") }</button>
+            </div>
+            <dashboard_view::DashboardView revision={*revision} />
+            <export_panel::ExportPanel {on_changed} />
+            <device_settings::DeviceSettings />
+            <reading_panel::ReadingPanel />
+            <instrument_panel::InstrumentPanel />
+        </main>
+    }
+}

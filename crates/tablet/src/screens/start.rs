@@ -1,0 +1,105 @@
+//! The start screen, for staff: an optional participant code and "Start a
+//! new survey".
+
+use crate::hooks::use_focus_heading::use_focus_heading;
+use crate::state::{action_callback, AppEnv, SurveyCtx};
+use candour_core::participant_code::parse_participant_code;
+use candour_core::survey::Action;
+use candour_web::clock::new_record_id;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of the start screen.
+#[derive(Properties, PartialEq)]
+pub struct StartProps {
+    /// Why no survey can start, in words (storage or instrument problems).
+    #[prop_or_default]
+    pub blocked: Option<AttrValue>,
+    /// A notice for staff, e.g. that an abandoned survey was saved.
+    #[prop_or_default]
+    pub notice: Option<AttrValue>,
+}
+
+/// Staff start a survey here and hand the tablet over.
+#[component]
+pub fn StartScreen(props: &StartProps) -> Html {
+    let survey = use_context::<SurveyCtx>();
+    let env = use_context::<AppEnv>();
+    let heading = use_focus_heading(());
+    let code_input = use_node_ref();
+    let code_error = use_state(|| None::<String>);
+    let (Some(survey), Some(env)) = (survey, env) else {
+        return html! {};
+    };
+    let m = env.messages.clone();
+
+    let start = {
+        let code_input = code_input.clone();
+        let code_error = code_error.clone();
+        let m = m.clone();
+        let device_label = env.settings.device_label.clone();
+        // The survey is in the language the app is shown in; its record
+        // stores it.
+        let locale = m.locale().to_owned();
+        let dispatch = action_callback(&survey, move |code: Option<String>, now| Action::Start {
+            id: new_record_id(),
+            participant_code: code,
+            locale: locale.clone(),
+            device_label: device_label.clone(),
+            now,
+        });
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let typed = code_input
+                .cast::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            match parse_participant_code(&typed) {
+                Ok(code) => {
+                    code_error.set(None);
+                    dispatch.emit(code);
+                }
+                Err(e) => code_error.set(Some(e.in_words(&m))),
+            }
+        })
+    };
+
+    let device = if env.settings.device_label.is_empty() {
+        m.get("start.device_unset").to_owned()
+    } else {
+        m.fill("start.device", &[("label", &env.settings.device_label)])
+    };
+    let described_by = if code_error.is_some() {
+        "code-help code-error"
+    } else {
+        "code-help"
+    };
+
+    html! {
+        <main class="screen start-screen">
+            <h1 ref={heading} tabindex="-1">{ m.get("start.heading") }</h1>
+            <p>{ m.get("start.intro") }</p>
+            if let Some(notice) = &props.notice {
+                <p class="notice" role="status">{ notice.clone() }</p>
+            }
+            if let Some(blocked) = &props.blocked {
+                <p class="notice warning" role="alert">{ blocked.clone() }</p>
+            }
+            <form class="start-form" onsubmit={start} novalidate=true>
+                <label for="participant-code">{ m.get("start.code_label") }</label>
+                <input id="participant-code" ref={code_input} type="text" class="text-input"
+                    autocomplete="off" autocapitalize="characters" spellcheck="false"
+                    aria-describedby={described_by}
+                    aria-invalid={code_error.is_some().to_string()} />
+                <p id="code-help" class="help">{ m.get("start.code_help") }</p>
+                if let Some(error) = &*code_error {
+                    <p id="code-error" class="notice warning" role="alert">{ error.clone() }</p>
+                }
+                <button type="submit" class="button primary" disabled={props.blocked.is_some()}>
+                    { m.get("start.button") }
+                </button>
+            </form>
+            <p class="device-label">{ device }</p>
+        </main>
+    }
+}

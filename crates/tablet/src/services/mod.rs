@@ -1,0 +1,13 @@
+//! Small services over browser APIs, each behind narrow functions that
+//! return `Result` (never panicking on what the browser refuses).
+
+pub mod idb_request;
+pub mod idb_store;
+pub mod instruments;
+pub mod local_store;
+pub mod locale;
+pub mod records_db;
+pub mod speech;
+pub mod startup;
+pub mod storage_report;
+pub mod storage_status;

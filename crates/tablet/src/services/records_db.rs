@@ -1,0 +1,189 @@
+//! The stored responses, for the app and the researcher area: a narrow,
+//! asynchronous API over IndexedDB whose every decision (what is written,
+//! what is quarantined, when the index is rebuilt) is the tested core's
+//! ([`candour_core::storage::plan`]); this file only sequences reads and
+//! writes, exactly as the native [`candour_core::storage::Archive`] does.
+//!
+//! ```ignore
+//! let db = RecordsDb::open().await?;
+//! let loaded = db.load_all(now()).await?;          // export
+//! db.mark_exported(&loaded.records, now()).await?; // after the file is saved
+//! ```
+
+use crate::services::idb_store::{IdbStore, OpeningDb};
+use crate::services::local_store::LocalStore;
+use candour_core::record::ResponseRecord;
+use candour_core::storage::index::IndexEntry;
+use candour_core::storage::record_format::encode_record;
+use candour_core::storage::{
+    plan, Flushed, Loaded, Quarantined, Repository, StoreError, Table, Write,
+};
+use candour_core::time::Timestamp;
+
+/// The database's name in this origin's IndexedDB.
+pub const DB_NAME: &str = "candour";
+
+/// The record database; cheap to clone (one shared connection).
+#[derive(Clone, PartialEq)]
+pub struct RecordsDb {
+    store: IdbStore,
+}
+
+/// The record database being opened ([`RecordsDb::begin_open`]).
+pub struct OpeningRecords(OpeningDb);
+
+impl OpeningRecords {
+    /// Waits until the record database is open.
+    pub async fn finish(self) -> Result<RecordsDb, StoreError> {
+        Ok(RecordsDb {
+            store: self.0.finish().await?,
+        })
+    }
+}
+
+impl RecordsDb {
+    /// Opens the app's record database.
+    pub async fn open() -> Result<Self, StoreError> {
+        Self::open_named(DB_NAME).await
+    }
+
+    /// Asks the browser to open the app's record database now; see
+    /// [`IdbStore::begin_open`] (nothing may await before `finish`).
+    pub fn begin_open() -> Result<OpeningRecords, StoreError> {
+        Ok(OpeningRecords(IdbStore::begin_open(DB_NAME)?))
+    }
+
+    /// Opens the record database `name` (tests use their own).
+    pub async fn open_named(name: &str) -> Result<Self, StoreError> {
+        Ok(RecordsDb {
+            store: IdbStore::open(name).await?,
+        })
+    }
+
+    /// Stores `record` with its index entry in one durable transaction,
+    /// then reads it back: `Ok` means it is on disk, as written.
+    pub async fn save(&self, record: &ResponseRecord) -> Result<(), StoreError> {
+        self.store.commit(plan::save_record(record)?).await?;
+        let expected = encode_record(record).map_err(StoreError::WriteFailed)?;
+        match self.store.get(Table::Records, &record.id).await? {
+            Some(back) if back == expected => Ok(()),
+            _ => Err(StoreError::WriteFailed(format!(
+                "record {} did not read back as written",
+                record.id
+            ))),
+        }
+    }
+
+    /// Whether a record with this id is stored, without reading it.
+    pub async fn contains(&self, id: &str) -> Result<bool, StoreError> {
+        self.store.contains(Table::Records, id).await
+    }
+
+    /// How many records are stored, without reading them.
+    pub async fn count(&self) -> Result<usize, StoreError> {
+        self.store.count(Table::Records).await
+    }
+
+    /// One small entry per record (id, status, times, export time), oldest
+    /// first, without reading any answer. When the index disagrees with the
+    /// records it is rebuilt from them first.
+    pub async fn list(&self, now: Timestamp) -> Result<Vec<IndexEntry>, StoreError> {
+        let rows = self.store.get_all(Table::Index).await?;
+        if let Some(entries) = plan::read_index(&rows, self.count().await?) {
+            return Ok(entries);
+        }
+        let loaded = self.load_all(now).await?;
+        let keys: Vec<String> = rows.into_iter().map(|(k, _)| k).collect();
+        self.store
+            .commit(plan::rebuild_index(&loaded.records, &keys)?)
+            .await?;
+        Ok(loaded.records.iter().map(IndexEntry::of).collect())
+    }
+
+    /// Every readable record, oldest first, for export, and every value
+    /// that could not be read (newly found ones are moved to the quarantine
+    /// now). One unreadable record never stops the others.
+    pub async fn load_all(&self, now: Timestamp) -> Result<Loaded, StoreError> {
+        let read = plan::read_records(self.store.get_all(Table::Records).await?, now);
+        if !read.writes.is_empty() {
+            // If the move fails (storage full), the values stay where they
+            // are and are reported again next time: nothing is lost.
+            let _ = self.store.commit(read.writes).await;
+        }
+        Ok(Loaded {
+            records: read.records,
+            quarantined: self.quarantined().await?,
+        })
+    }
+
+    /// Stamps `at` as the export time of each of `records` (as returned by
+    /// [`RecordsDb::load_all`]) not exported before; call it once the
+    /// export file was handed to the browser. Returns how many were marked.
+    pub async fn mark_exported(
+        &self,
+        records: &[ResponseRecord],
+        at: Timestamp,
+    ) -> Result<usize, StoreError> {
+        let writes = plan::mark_exported(records, at)?;
+        let marked = writes.len() / 2;
+        self.store.commit(writes).await?;
+        Ok(marked)
+    }
+
+    /// Deletes every record already exported (never one that was not).
+    /// Returns how many.
+    pub async fn delete_exported(&self, now: Timestamp) -> Result<usize, StoreError> {
+        let writes = plan::delete_exported(&self.list(now).await?);
+        let deleted = writes.len() / 2;
+        self.store.commit(writes).await?;
+        Ok(deleted)
+    }
+
+    /// Every value that could not be read, raw, for the researcher to
+    /// download: from IndexedDB and from `localStorage` (drafts).
+    pub async fn quarantined(&self) -> Result<Vec<Quarantined>, StoreError> {
+        let mut found: Vec<Quarantined> = self
+            .store
+            .get_all(Table::Quarantine)
+            .await?
+            .into_iter()
+            .map(|(key, raw)| Quarantined::decode(&key, &raw))
+            .collect();
+        found.extend(Repository::new(LocalStore::open()?).quarantined()?);
+        Ok(found)
+    }
+
+    /// How many finished records wait in the `localStorage` outbox (because
+    /// the database was full or the page closed before they were moved).
+    pub fn waiting(&self) -> Result<usize, StoreError> {
+        Ok(Repository::new(LocalStore::open()?).outbox()?.len())
+    }
+
+    /// Moves every record of the outbox into the database, in one durable
+    /// transaction; the outbox entries (and a draft whose record is now
+    /// stored) are removed only after it committed.
+    pub async fn flush_outbox(&self, now: Timestamp) -> Result<Flushed, StoreError> {
+        let mut journal = Repository::new(LocalStore::open()?);
+        let plan = plan::flush_outbox(journal.outbox()?, now);
+        if plan.done_keys.is_empty() {
+            return Ok(Flushed::default());
+        }
+        self.store.commit(plan.writes).await?;
+        journal.remove_outbox(&plan.done_keys)?;
+        for id in &plan.ids {
+            journal.clear_draft_if(id)?;
+        }
+        Ok(Flushed {
+            ids: plan.ids,
+            quarantined: plan.quarantined.len(),
+        })
+    }
+
+    /// Deletes every stored record, index entry and quarantined value (the
+    /// researcher area's "erase everything"; the outbox and draft live in
+    /// `localStorage` and are the caller's to remove).
+    pub async fn erase_all(&self) -> Result<(), StoreError> {
+        let writes = Table::ALL.map(|table| Write::Clear { table }).to_vec();
+        self.store.commit(writes).await
+    }
+}

@@ -1,0 +1,75 @@
+//! Pick one from a list: single choice, the agreement scale and yes / no /
+//! not sure, as a group of native radios drawn as big tiles.
+
+use super::part_id;
+use super::tile::{tile, Tile, TileKind};
+use crate::hooks::use_read_aloud::ReadingNow;
+use candour_core::answer::AnswerValue;
+use candour_core::read_aloud::Part;
+use yew::prelude::*;
+
+/// One option of a list: its stored code and its words.
+#[derive(Clone, PartialEq)]
+pub(super) struct ChoiceOption {
+    /// The code stored in records.
+    pub code: i64,
+    /// The words shown and read aloud.
+    pub label: AttrValue,
+}
+
+impl ChoiceOption {
+    /// An option with this code and label.
+    pub fn new(code: i64, label: AttrValue) -> Self {
+        ChoiceOption { code, label }
+    }
+}
+
+/// Props of [`ChoiceList`].
+#[derive(Properties, PartialEq)]
+pub(super) struct ChoiceListProps {
+    /// The item's variable: the radios' name and the root of their ids.
+    pub variable: AttrValue,
+    /// Id of the question text, which names the group.
+    pub labelled_by: AttrValue,
+    /// The options, in the order shown.
+    pub options: Vec<ChoiceOption>,
+    /// Whether the item must be answered (told to screen readers).
+    pub required: bool,
+    /// The current answer.
+    pub value: Option<AnswerValue>,
+    /// Called with `Code` the moment an option is chosen.
+    pub on_change: Callback<Option<AnswerValue>>,
+}
+
+/// A radio group of tiles, one per option, stacked so long labels wrap.
+#[component]
+pub(super) fn ChoiceList(props: &ChoiceListProps) -> Html {
+    let reading = use_context::<ReadingNow>().unwrap_or_default();
+    let selected = match props.value {
+        Some(AnswerValue::Code(code)) => Some(code),
+        _ => None,
+    };
+    let tiles = props.options.iter().map(|option| {
+        let code = option.code;
+        let on_change = props.on_change.clone();
+        tile(Tile {
+            kind: TileKind::Radio,
+            id: part_id(&props.variable, &format!("opt-{code}")),
+            name: props.variable.clone(),
+            code,
+            checked: selected == Some(code),
+            content: html! { { option.label.clone() } },
+            class: None,
+            reading: reading.is(&Part::Choice(code)),
+            // A radio only fires "change" when it becomes checked.
+            on_toggle: Callback::from(move |_| on_change.emit(Some(AnswerValue::Code(code)))),
+        })
+    });
+    html! {
+        <fieldset class="answer-group answer-list" role="radiogroup"
+            aria-labelledby={props.labelled_by.clone()}
+            aria-required={props.required.then_some("true")}>
+            { for tiles }
+        </fieldset>
+    }
+}

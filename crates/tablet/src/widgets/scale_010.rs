@@ -1,0 +1,98 @@
+//! The 0 to 10 scale: eleven square number tiles in a row that wraps on a
+//! narrow screen, with the words of both ends shown above them.
+
+use super::part_id;
+use super::tile::{tile, Tile, TileKind};
+use super::words::use_words;
+use crate::hooks::use_read_aloud::ReadingNow;
+use candour_core::answer::AnswerValue;
+use candour_core::read_aloud::Part;
+use yew::prelude::*;
+
+/// Props of [`Scale010`].
+#[derive(Properties, PartialEq)]
+pub(super) struct Scale010Props {
+    /// The item's variable: the radios' name and the root of their ids.
+    pub variable: AttrValue,
+    /// Id of the question text, which names the group.
+    pub labelled_by: AttrValue,
+    /// Words for 0, e.g. "Not at all sure".
+    pub low_label: AttrValue,
+    /// Words for 10, e.g. "Very sure".
+    pub high_label: AttrValue,
+    /// Whether the item must be answered (told to screen readers).
+    pub required: bool,
+    /// The current answer.
+    pub value: Option<AnswerValue>,
+    /// Called with `Code(0..=10)` the moment a number is chosen.
+    pub on_change: Callback<Option<AnswerValue>>,
+}
+
+/// A radio group of the numbers 0 to 10.
+///
+/// Each radio is named by its number; 0 and 10 also carry their end's words
+/// in hidden text ("0, Not at all sure"), so a screen reader says what the
+/// ends mean wherever the person lands. Sighted people read the same words in
+/// the key above the tiles, which is therefore hidden from screen readers to
+/// avoid saying everything twice.
+#[component]
+pub(super) fn Scale010(props: &Scale010Props) -> Html {
+    let reading = use_context::<ReadingNow>().unwrap_or_default();
+    let words = use_words();
+    let selected = match props.value {
+        Some(AnswerValue::Code(code)) => Some(code),
+        _ => None,
+    };
+    let tiles = (0..=10).map(|code: i64| {
+        let end = match code {
+            0 => Some(&props.low_label),
+            10 => Some(&props.high_label),
+            _ => None,
+        };
+        // "0, Not at all sure", with the locale's own punctuation.
+        let end_words = |n: &str, label: &AttrValue| {
+            words.fill("answer.scale_end", &[("n", n), ("label", label)])
+        };
+        let on_change = props.on_change.clone();
+        tile(Tile {
+            kind: TileKind::Radio,
+            id: part_id(&props.variable, &format!("opt-{code}")),
+            name: props.variable.clone(),
+            code,
+            checked: selected == Some(code),
+            content: html! {
+                // The end tiles' name is one piece of text ("0, Not at all
+                // sure"): split over two boxes, browsers put a space before
+                // the comma.
+                if let Some(label) = end {
+                    <span class="answer-sr-only">{ end_words(&code.to_string(), label) }</span>
+                    <span aria-hidden="true">{ code.to_string() }</span>
+                } else {
+                    { code.to_string() }
+                }
+            },
+            class: Some("answer-scale-tile"),
+            reading: reading.is(&Part::Choice(code)),
+            on_toggle: Callback::from(move |_| on_change.emit(Some(AnswerValue::Code(code)))),
+        })
+    });
+    html! {
+        <div class="answer-scale">
+            <div class="answer-scale-key" aria-hidden="true">
+                <span class="answer-scale-end">
+                    <span class="answer-scale-end-number">{ "0" }</span>
+                    { props.low_label.clone() }
+                </span>
+                <span class="answer-scale-end answer-scale-end-high">
+                    { props.high_label.clone() }
+                    <span class="answer-scale-end-number">{ "10" }</span>
+                </span>
+            </div>
+            <fieldset class="answer-group answer-scale-tiles" role="radiogroup"
+                aria-labelledby={props.labelled_by.clone()}
+                aria-required={props.required.then_some("true")}>
+                { for tiles }
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,10 @@
+//! Helpers shared by Candour's native tests: records made the way the app
+//! makes them, small instruments, storage doubles and the readability
+//! measure the questionnaire's test applies. Only tests depend on this
+//! crate, so none of it ships.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod codebook_support;
+pub mod export_support;
+pub mod readability;
+pub mod storage_support;
