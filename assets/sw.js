@@ -3,7 +3,7 @@
 // This file is a template. scripts/precache.mjs writes the finished copy into
 // each build as sw.js, filling in BUILD (a hash of every file of that build)
 // and FILES (every file of that build, by its real hashed name: the tablet
-// app's and the workbench's, so both pages open offline). Any change to
+// app's two pages and the workbench, so every page opens offline). Any change to
 // any file therefore changes sw.js, and the browser installs it as an update.
 //
 // Rules this worker keeps, and why:
@@ -28,7 +28,7 @@ const PREFIX = 'candour-';
 const CACHE = PREFIX + BUILD;
 const INDEX = new URL('index.html', self.location).href;
 /** The build's pages; each must carry this build's id. */
-const PAGES = ['index.html', 'workbench.html'].map((page) => new URL(page, self.location).href);
+const PAGES = ['index.html', 'staff.html', 'workbench.html'].map((page) => new URL(page, self.location).href);
 const PRECACHED = new Set(FILES.map((file) => new URL(file, self.location).href));
 /** The exact tag scripts/precache.mjs writes into this build's index.html. */
 const BUILD_META = `<meta name="candour-build" content="${BUILD}">`;
@@ -111,7 +111,8 @@ async function takeOver() {
 
 /**
  * Answers a same-origin GET from this build's cache: a page load gets this
- * build's copy of that page (the workbench, whatever its query) or else its
+ * build's copy of that page (the staff area or the workbench, whatever its
+ * query) or else its
  * index.html (whatever the path), every file of the build its stored copy.
  * Only a file outside the build goes to the network.
  */

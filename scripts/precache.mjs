@@ -1,7 +1,7 @@
 // Writes the service worker of a build: DIR/sw.js, made from assets/sw.js with
-// the list of every file of DIR (their real, hashed names: both pages, the
-// tablet app and the workbench) and a build id. Also writes that build id
-// into each page (index.html, workbench.html) as
+// the list of every file of DIR (their real, hashed names: every page, the
+// tablet app's two and the workbench) and a build id. Also writes that build
+// id into each page (index.html, staff.html, workbench.html) as
 // <meta name="candour-build" content="...">, so a page can tell which build
 // it runs and the worker can check that the pages belong to its build.
 //
@@ -23,7 +23,7 @@ const BUILD_META = /<meta name="candour-build" content="[^"]*">/;
 const BLANK_META = '<meta name="candour-build" content="CANDOUR_BUILD">';
 
 /** The build's pages: each carries the build id. */
-export const PAGES = ['index.html', 'workbench.html'];
+export const PAGES = ['index.html', 'staff.html', 'workbench.html'];
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 

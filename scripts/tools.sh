@@ -90,15 +90,17 @@ ensure_build_tools() {
   ensure_wasm_bindgen
 }
 
-# The release build, offline: Trunk must never download anything. Two pages,
-# two Trunk builds (each into its own folder under target/pages), then
+# The release build, offline: Trunk must never download anything. Three
+# pages (the participant's, the staff area and the workbench), one Trunk
+# build each (into its own folder under target/pages), then
 # scripts/assemble.mjs puts them together into dist/ with the CSP of each
-# page and the one service worker that precaches both.
+# page and the one service worker that precaches them all.
 build_release() {
-  local pages="$ROOT/target/pages"
-  say "Building the tablet app (trunk build --release --offline index.html)"
-  (cd "$ROOT" && trunk build --release --offline=true index.html --dist "$pages/tablet")
-  say "Building the workbench (trunk build --release --offline workbench.html)"
-  (cd "$ROOT" && trunk build --release --offline=true workbench.html --dist "$pages/workbench")
-  node "$ROOT/scripts/assemble.mjs" "$ROOT/dist" "index.html=$pages/tablet" "workbench.html=$pages/workbench"
+  local pages="$ROOT/target/pages" page
+  for page in index staff workbench; do
+    say "Building $page.html (trunk build --release --offline $page.html)"
+    (cd "$ROOT" && trunk build --release --offline=true "$page.html" --dist "$pages/$page")
+  done
+  node "$ROOT/scripts/assemble.mjs" "$ROOT/dist" \
+    "index.html=$pages/index" "staff.html=$pages/staff" "workbench.html=$pages/workbench"
 }

@@ -5,7 +5,6 @@ use crate::display::DisplayProvider;
 use crate::hooks::use_idle::use_idle;
 use crate::hooks::use_persistence::use_persistence;
 use crate::hooks::use_startup::use_startup;
-use crate::researcher::ResearcherArea;
 use crate::screens::consent::ConsentScreen;
 use crate::screens::ended::EndedScreen;
 use crate::screens::question::QuestionScreen;
@@ -18,6 +17,7 @@ use crate::state::{action_callback, AppEnv, SurveyState};
 use candour_core::messages::Messages;
 use candour_core::survey::{Action, Screen, Survey};
 use candour_web::locale::app_locale;
+use candour_web::navigate::{go_to, STAFF_PAGE};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -82,11 +82,10 @@ fn SurveyApp(props: &SurveyAppProps) -> Html {
         settings.still_there_seconds,
         on_abandon,
     );
-    let researcher = use_state(|| false);
     {
         // Tell the offline worker the app is at rest, so a waiting new build
         // may take over now rather than in the middle of someone's survey.
-        let at_rest = survey.0.screen() == Screen::Start && !*researcher;
+        let at_rest = survey.0.screen() == Screen::Start;
         use_effect_with(at_rest, |&at_rest| {
             if at_rest {
                 if let (Some(window), Ok(event)) =
@@ -128,27 +127,11 @@ fn SurveyApp(props: &SurveyAppProps) -> Html {
     let notice = (!notices.is_empty()).then(|| AttrValue::from(notices.join(" ")));
 
     let screen = match survey.0.screen() {
-        Screen::Start if *researcher => {
-            let on_leave = {
-                let researcher = researcher.clone();
-                Callback::from(move |()| {
-                    researcher.set(false);
-                    // A fresh page: new settings apply everywhere, and nothing
-                    // of the unlocked area stays in memory.
-                    if let Some(window) = web_sys::window() {
-                        let _ = window.location().reload();
-                    }
-                })
-            };
-            html! { <ResearcherArea {on_leave} /> }
-        }
         Screen::Start => {
             // Discreet: small and last, for staff and researchers, not a
-            // participant's eye; the PIN keeps everyone else out.
-            let open = {
-                let researcher = researcher.clone();
-                Callback::from(move |_: MouseEvent| researcher.set(true))
-            };
+            // participant's eye; the PIN keeps everyone else out. The area
+            // is a page of its own, so its code never loads here.
+            let open = Callback::from(|_: MouseEvent| go_to(STAFF_PAGE));
             html! {
                 <>
                     <StartScreen blocked={storage_problem} {notice} />

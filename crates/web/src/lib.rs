@@ -8,5 +8,6 @@ pub mod clock;
 pub mod download;
 pub mod file_pick;
 pub mod locale;
+pub mod navigate;
 pub mod panic_screen;
 pub mod timing;

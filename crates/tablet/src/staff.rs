@@ -1,0 +1,56 @@
+//! The staff page's root: the researcher area on a page of its own
+//! (`staff.html`, its own WebAssembly), so the participant's page never
+//! downloads the PIN gate, the export or the questionnaire checks, and a
+//! reload always locks the area again.
+//!
+//! It reads the settings, moves any finished record still in the outbox
+//! into the record database (so the counts include it), and never looks at
+//! a draft: a survey in progress belongs to the participant's page.
+
+use crate::display::DisplayProvider;
+use crate::researcher::ResearcherArea;
+use crate::services::local_store::LocalStore;
+use crate::services::records_db::RecordsDb;
+use crate::state::AppEnv;
+use candour_core::messages::Messages;
+use candour_core::storage::Repository;
+use candour_web::clock::now;
+use candour_web::locale::app_locale;
+use candour_web::navigate::{go_to, PARTICIPANT_PAGE};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The whole staff page.
+#[component]
+pub fn StaffApp() -> Html {
+    let env = use_memo((), |()| {
+        let settings = LocalStore::open()
+            .map(|store| Repository::new(store).load_settings())
+            .unwrap_or_default();
+        AppEnv {
+            messages: Rc::new(Messages::for_locale(&app_locale())),
+            settings: Rc::new(settings),
+        }
+    });
+    use_effect_with((), |()| {
+        wasm_bindgen_futures::spawn_local(async {
+            // A failure here is shown where it matters: the dashboard and
+            // the export read the database themselves and say so in words.
+            if let Ok(db) = RecordsDb::open().await {
+                let _ = db.flush_outbox(now()).await;
+            }
+        });
+    });
+    // Leaving loads the participant's page afresh: new settings apply
+    // everywhere, and nothing of the unlocked area stays in memory.
+    let on_leave = Callback::from(|()| go_to(PARTICIPANT_PAGE));
+    html! {
+        <ContextProvider<AppEnv> context={(*env).clone()}>
+            <DisplayProvider>
+                <div class="app">
+                    <ResearcherArea {on_leave} />
+                </div>
+            </DisplayProvider>
+        </ContextProvider<AppEnv>>
+    }
+}
