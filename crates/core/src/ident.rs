@@ -29,9 +29,7 @@ pub fn is_domain_code(code: &str) -> bool {
     let bytes = code.as_bytes();
     matches!(bytes.first(), Some(b'A'..=b'Z'))
         && bytes.len() <= MAX_DOMAIN_CODE_LEN
-        && bytes
-            .iter()
-            .all(|b| matches!(b, b'A'..=b'Z' | b'0'..=b'9'))
+        && bytes.iter().all(|b| matches!(b, b'A'..=b'Z' | b'0'..=b'9'))
 }
 
 #[cfg(test)]

@@ -200,7 +200,10 @@ mod tests {
         assert_eq!(Messages::for_page("ar-XB", page).locale(), "ar-XB");
         let broken = Messages::for_page("en", "{");
         assert_eq!(broken.get("page.hello"), "page.hello");
-        assert!(Messages::check_page_texts(page).is_err(), "nav.next is shared");
+        assert!(
+            Messages::check_page_texts(page).is_err(),
+            "nav.next is shared"
+        );
         assert_eq!(Messages::check_page_texts(r#"{"page.a": "A"}"#), Ok(1));
     }
 

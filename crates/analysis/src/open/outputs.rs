@@ -40,5 +40,11 @@ pub fn plan(file: &ExportFile) -> Vec<Planned> {
 /// Writes one planned file; labels in `locale` where the questionnaire has
 /// them.
 pub fn write(file: &ExportFile, planned: &Planned, locale: &str) -> Result<String, DownloadError> {
-    write_download(file, planned.dataset, planned.format, COMBINED_LABEL, locale)
+    write_download(
+        file,
+        planned.dataset,
+        planned.format,
+        COMBINED_LABEL,
+        locale,
+    )
 }

@@ -44,7 +44,9 @@ fn codes(ctx: &Context<'_>, kind: &ItemKind) -> Vec<(i64, String)> {
             .iter()
             .map(|c| (c.code, ctx.text(&c.label)))
             .collect(),
-        ItemKind::Agreement => (1..).zip(scales.agreement.iter().map(|t| ctx.text(t))).collect(),
+        ItemKind::Agreement => (1..)
+            .zip(scales.agreement.iter().map(|t| ctx.text(t)))
+            .collect(),
         ItemKind::YesNoNotSure => [1, 0, 2]
             .into_iter()
             .zip(scales.yes_no_not_sure.iter().map(|t| ctx.text(t)))
@@ -285,13 +287,24 @@ mod tests {
 
     #[test]
     fn few_values_get_a_bin_each_many_are_grouped() {
-        assert_eq!(bins(0.0, 3.0, 1.0), [(0.0, 0.0), (1.0, 1.0), (2.0, 2.0), (3.0, 3.0)]);
+        assert_eq!(
+            bins(0.0, 3.0, 1.0),
+            [(0.0, 0.0), (1.0, 1.0), (2.0, 2.0), (3.0, 3.0)]
+        );
         let grouped = bins(0.0, 28.0, 1.0);
         assert_eq!(grouped.len(), 10);
         assert_eq!(bin_of(&grouped, 0.0), 0);
-        assert_eq!(bin_of(&grouped, 28.0), 9, "the top value is in the last bin");
+        assert_eq!(
+            bin_of(&grouped, 28.0),
+            9,
+            "the top value is in the last bin"
+        );
         assert_eq!(bin_of(&grouped, 2.8), 1);
         assert_eq!(bin_of(&bins(0.0, 3.0, 1.0), 2.0), 2);
-        assert_eq!(bin_of(&bins(0.0, 3.0, 1.0), 99.0), 3, "out of range: the end bin");
+        assert_eq!(
+            bin_of(&bins(0.0, 3.0, 1.0), 99.0),
+            3,
+            "out of range: the end bin"
+        );
     }
 }

@@ -73,7 +73,12 @@ pub fn hide_row(cells: &[u64], threshold: Threshold, total_hidden: bool) -> Vec<
     }
     loop {
         let count = hidden.iter().filter(|h| **h).count();
-        let sum: u64 = cells.iter().zip(&hidden).filter(|(_, h)| **h).map(|(n, _)| n).sum();
+        let sum: u64 = cells
+            .iter()
+            .zip(&hidden)
+            .filter(|(_, h)| **h)
+            .map(|(n, _)| n)
+            .sum();
         if count >= 2 && sum >= threshold.get() {
             return hidden;
         }
@@ -131,7 +136,10 @@ mod tests {
     #[test]
     fn hidden_cells_add_up_to_the_threshold() {
         // 1 and 2 are both small, but their sum (3) would say too much.
-        assert_eq!(hide_row(&[1, 2, 8, 30], t(), false), [true, true, true, false]);
+        assert_eq!(
+            hide_row(&[1, 2, 8, 30], t(), false),
+            [true, true, true, false]
+        );
         // Two small cells whose sum reaches the threshold are enough.
         assert_eq!(hide_row(&[3, 4, 30], t(), false), [true, true, false]);
     }

@@ -76,8 +76,15 @@ pub fn render(summaries: &[DatasetSummary]) -> String {
         for d in &s.domains {
             let stat = |x: Option<f64>| x.map_or_else(|| "-".to_owned(), decimal);
             let alpha = match &d.alpha {
-                Alpha::Value { alpha, cases, items } => {
-                    format!("{} ({cases} complete cases, {items} items)", decimal(*alpha))
+                Alpha::Value {
+                    alpha,
+                    cases,
+                    items,
+                } => {
+                    format!(
+                        "{} ({cases} complete cases, {items} items)",
+                        decimal(*alpha)
+                    )
                 }
                 Alpha::TooFewCases => "not computed (fewer than 30 complete cases)".to_owned(),
                 Alpha::NotDefined => "not defined".to_owned(),

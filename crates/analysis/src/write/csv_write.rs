@@ -193,7 +193,10 @@ fn writer() -> Writer {
 /// The header row, each cell neutralised like a data cell: the names are
 /// checked identifiers today, but a header is a cell a spreadsheet reads
 /// like any other, so it gets the same guard.
-fn write_header<'a>(w: &mut Writer, cells: impl Iterator<Item = &'a str>) -> Result<(), ExportError> {
+fn write_header<'a>(
+    w: &mut Writer,
+    cells: impl Iterator<Item = &'a str>,
+) -> Result<(), ExportError> {
     for cell in cells {
         field(w, cell)?;
     }

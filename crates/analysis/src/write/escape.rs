@@ -123,7 +123,13 @@ mod tests {
     fn names_are_refused_not_escaped() {
         assert_eq!(name("c3_listened", "variable"), Ok("c3_listened"));
         let e = name("a F8.0.\nHOST COMMAND", "variable").unwrap_err();
-        assert!(matches!(e, ExportError::UnsafeName { what: "variable", .. }));
+        assert!(matches!(
+            e,
+            ExportError::UnsafeName {
+                what: "variable",
+                ..
+            }
+        ));
         assert!(e.to_string().contains("\\nHOST COMMAND"), "{e}");
     }
 
@@ -150,7 +156,10 @@ mod tests {
             stata_string("say \"hi\" `x' $HOME \\ ok", 80),
             "\"say ＂hi＂ ｀x' ＄HOME ＼ ok\""
         );
-        assert_eq!(stata_string("a // b /* c */ ///", 80), "\"a / / b / * c * / / / /\"");
+        assert_eq!(
+            stata_string("a // b /* c */ ///", 80),
+            "\"a / / b / * c * / / / /\""
+        );
         assert_eq!(stata_string("l1\nl2\u{202e}", 80), "\"l1 l2 \"");
         assert_eq!(stata_string("ééé", 5), "\"éé\"");
     }

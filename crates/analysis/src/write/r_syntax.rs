@@ -3,8 +3,8 @@
 
 use crate::codebook::NOT_SHOWN_LABEL;
 use crate::write::dataset::Dataset;
-pub(crate) use crate::write::escape::r_string;
 use crate::write::escape::plain_line;
+pub(crate) use crate::write::escape::r_string;
 use crate::write::syntax_text::{syntax_columns, Column, Kind};
 use candour_core::answer::MissingCode;
 use candour_core::export::ExportError;
@@ -182,4 +182,3 @@ fn r_vector(items: impl Iterator<Item = String>) -> String {
 fn comment(s: &str) -> String {
     plain_line(s, 200)
 }
-

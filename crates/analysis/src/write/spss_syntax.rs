@@ -4,10 +4,10 @@
 use crate::codebook::NOT_SHOWN_LABEL;
 use crate::csv_cell::BOM;
 use crate::write::dataset::Dataset;
-use crate::write::syntax_text::{syntax_columns, Column, Kind};
-use candour_core::export::ExportError;
 use crate::write::escape::{name, plain_line};
+use crate::write::syntax_text::{syntax_columns, Column, Kind};
 use candour_core::answer::MissingCode;
+use candour_core::export::ExportError;
 use std::fmt::Write;
 
 /// SPSS cuts variable labels at 256 bytes and value labels at 120; cutting
@@ -87,7 +87,12 @@ impl Dataset<'_> {
             c.has_missing_codes && !matches!(c.kind, Kind::Text { .. })
         });
         if !numeric.is_empty() {
-            let _ = writeln!(out, "MISSING VALUES\n{}\n  ({}).\n", numeric, numeric_missing());
+            let _ = writeln!(
+                out,
+                "MISSING VALUES\n{}\n  ({}).\n",
+                numeric,
+                numeric_missing()
+            );
         }
         let text = names(&columns, |c| {
             c.has_missing_codes && matches!(c.kind, Kind::Text { .. })
@@ -189,7 +194,10 @@ const DATASET: &str = "candour";
 /// value is negative, so that range holds exactly the codes).
 fn numeric_missing() -> String {
     if MissingCode::ALL.len() <= 3 {
-        let codes: Vec<String> = MissingCode::ALL.iter().map(|c| c.code().to_string()).collect();
+        let codes: Vec<String> = MissingCode::ALL
+            .iter()
+            .map(|c| c.code().to_string())
+            .collect();
         codes.join(", ")
     } else {
         "LOWEST THRU -1".to_owned()

@@ -61,7 +61,7 @@ impl Dataset<'_> {
             );
         }
         let _ = writeln!(out, "*   blank = . ({NOT_SHOWN_LABEL})\n");
-        out.push_str("version 14\nclear\n");
+        out.push_str("version 16\nclear\n");
         // Which columns are read as text and which as numbers, by position,
         // so that nothing is guessed from the first rows.
         let positions = |text: bool| -> String {
@@ -110,7 +110,9 @@ impl Dataset<'_> {
                 stata_string(&c.label, VARIABLE_LABEL_BYTES)
             );
         }
-        out.push_str("\n* Code labels, missing codes included; each set is named after its variable.\n");
+        out.push_str(
+            "\n* Code labels, missing codes included; each set is named after its variable.\n",
+        );
         for c in columns
             .iter()
             .filter(|c| !c.value_labels.is_empty() && !matches!(c.kind, Kind::Text { .. }))
@@ -148,7 +150,7 @@ impl Dataset<'_> {
 const DATA_LABEL_NAME: &str = "candour";
 
 const HEADER_COMMENT: &str = "\
-* into Stata 14 or later, with labels and missing values.
+* into Stata 16 or later, with labels and missing values.
 * Put the CSV beside this file, change to that folder (cd), then:
 *   do \"<this file>\"
 * A multiple-choice item has one 0/1 column per option, <variable>_<code>.
@@ -162,7 +164,7 @@ const UNGUARD_COMMENT: &str = "\
 ";
 
 const UNGUARD: &str = "  \
-quietly replace `v' = substr(`v', 2, .) if substr(`v', 1, 1) == \"'\" & \
+quietly replace `v' = substr(`v', 2, .) if substr(`v', 1, 1) == char(39) & \
 (inlist(substr(`v', 2, 1), \"=\", \"+\", \"-\", \"@\") | substr(`v', 2, 1) == char(9) | \
 substr(`v', 2, 1) == char(13))
 }

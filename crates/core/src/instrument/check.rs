@@ -10,9 +10,9 @@ mod item;
 mod locale;
 
 use super::problem::InstrumentProblem as P;
+use super::{Domain, Instrument, Item};
 use crate::export::columns::{option_codes, option_column};
 use crate::ident::is_identifier;
-use super::{Domain, Instrument, Item};
 use crate::text::Text;
 use crate::visibility::all_items;
 use std::collections::{HashMap, HashSet};
