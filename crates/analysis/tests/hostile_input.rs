@@ -127,6 +127,10 @@ fn the_writers_refuse_names_off_the_allow_list_even_unchecked() {
     let mut instrument = small_export().instruments[0].definition.clone();
     instrument.sections[1].items[2].variable = "u3 system(\"x\")".into();
     file.instruments = vec![ExportInstrument::of(&instrument)];
+    let hash = file.instruments[0].hash.clone();
+    for r in &mut file.records {
+        r.instrument.hash = hash.clone();
+    }
     let d = &datasets(&file)[0];
     for result in [
         d.r_syntax("x.csv", "en"),
