@@ -42,7 +42,13 @@ pub fn render(summaries: &[DatasetSummary]) -> String {
             let bars: Vec<String> = match &item.chart {
                 Chart::Bars(bars) | Chart::Options(bars) => bars
                     .iter()
-                    .map(|b| format!("{} {}: {}", b.code, b.label, c(b.count)))
+                    .map(|b| {
+                        if b.label == b.code.to_string() {
+                            format!("{}: {}", b.code, c(b.count))
+                        } else {
+                            format!("{} {}: {}", b.code, b.label, c(b.count))
+                        }
+                    })
                     .collect(),
                 Chart::Histogram(bins) => bins
                     .iter()
