@@ -30,7 +30,7 @@ say "Storage figures (headless Chromium): record size, start-up, export read and
 node "$ROOT/scripts/bench/storage.mjs" "$ROOT/dist"
 say "Export of 1,000 and 10,000 stored records (each step, and every format)"
 node "$ROOT/scripts/bench/export.mjs" "$ROOT/dist"
-say "Merge of 10 exports of 1,000 records in the researcher area"
-node "$ROOT/scripts/bench/merge.mjs" "$ROOT/dist"
+say "Workbench and command-line tool: open and write every file for 10,000 records"
+node "$ROOT/scripts/bench/workbench.mjs" "$ROOT/dist"
 say "Export and merge natively (cargo run --release --example export_bench)"
 (cd "$ROOT" && cargo run --quiet --release --example export_bench)

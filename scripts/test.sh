@@ -26,6 +26,7 @@ step() {
 t0=$SECONDS
 ensure_build_tools
 ensure_chromium
+ensure_stats_tools
 printf '    (tools ready: %ds)\n' $((SECONDS - t0)) >&2
 
 step "cargo fmt --check" cargo fmt --all -- --check

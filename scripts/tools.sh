@@ -72,6 +72,17 @@ ensure_chromium() {
   export CHROMEDRIVER="$(command -v chromedriver)"
 }
 
+# R and PSPP, which run the exported R and SPSS syntax in the native tests
+# (crates/analysis/tests/syntax_runs.rs): Debian's r-base-core and pspp.
+ensure_stats_tools() {
+  if ! command -v Rscript >/dev/null || ! command -v pspp >/dev/null; then
+    say "Installing R and PSPP from Debian (one time)"
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends r-base-core pspp
+  fi
+}
+
 # twiggy, for the benchmark's size breakdown by crate and function. Its
 # binary calls itself twiggy-opt in --version.
 TWIGGY_VERSION="0.8.0"

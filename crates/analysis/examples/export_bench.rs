@@ -4,6 +4,10 @@
 //! complete records through the survey flow, as the app does, then times
 //! the JSON export, the wide and long CSV, and reading back and merging ten
 //! files of 1,000 records. Each figure is the best of three runs.
+//!
+//! `cargo run --release --example export_bench -- --write-export PATH N`
+//! instead writes one JSON export of N such records to PATH and stops
+//! (the workbench benchmark, `scripts/bench/workbench.mjs`, opens it).
 
 use candour_analysis::combine::merge;
 use candour_core::answer::{AnswerValue, MissingCode};
@@ -24,6 +28,26 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, path, n] = args.as_slice() {
+        if flag == "--write-export" {
+            let n: usize = n.parse().unwrap_or(10_000);
+            let records = synthetic(&instrument, "wb", n);
+            match export_json(&records, &[&instrument], "Bench tablet", now()) {
+                Ok(json) => {
+                    if let Err(e) = std::fs::write(path, json) {
+                        eprintln!("could not write {path}: {e}");
+                        std::process::exit(1);
+                    }
+                }
+                Err(e) => {
+                    eprintln!("the export failed: {e}");
+                    std::process::exit(1);
+                }
+            }
+            return;
+        }
+    }
     println!("export_bench: default instrument, complete records, best of 3\n");
     println!("{:<34} {:>10} {:>12}", "what", "time", "bytes");
     for n in [1_000, 10_000] {

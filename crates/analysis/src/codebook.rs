@@ -114,14 +114,13 @@ pub struct CodebookEntry {
 
 /// The codebook of `instrument`, with texts in `locale`.
 pub fn codebook(instrument: &Instrument, locale: &str) -> Codebook {
-    let missing_codes = [
-        Some(MissingCode::PreferNotToSay),
-        Some(MissingCode::DontKnow),
-    ]
-    .into_iter()
-    .chain([Some(MissingCode::Unanswered), None])
-    .map(|code| missing_entry(code, instrument, locale))
-    .collect();
+    // Every code of the one definition in the core, then blank.
+    let missing_codes = MissingCode::ALL
+        .into_iter()
+        .map(Some)
+        .chain([None])
+        .map(|code| missing_entry(code, instrument, locale))
+        .collect();
     let variables = instrument
         .sections
         .iter()

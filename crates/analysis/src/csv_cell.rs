@@ -22,12 +22,21 @@ pub const BOM: &str = "\u{FEFF}";
 /// dangerous character (for example the codebook cell `-99=Prefer not to
 /// say; ...`) gets the quote, so a reader that parses such a cell should
 /// strip one leading `'`.
+///
+/// A NUL character, which R, SPSS and spreadsheets all stop reading at (R
+/// refuses the whole file), is written as U+FFFD, the replacement
+/// character; the JSON keeps it as it was.
 pub fn neutralise_cell(s: &str) -> Cow<'_, str> {
-    let dangerous = matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'));
-    if dangerous && !is_plain_number(s) {
-        Cow::Owned(format!("'{s}"))
+    let s: Cow<'_, str> = if s.contains('\0') {
+        Cow::Owned(s.replace('\0', "\u{FFFD}"))
     } else {
         Cow::Borrowed(s)
+    };
+    let dangerous = matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'));
+    if dangerous && !is_plain_number(&s) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        s
     }
 }
 
@@ -89,6 +98,12 @@ mod tests {
                 "{cell:?}"
             );
         }
+    }
+
+    #[test]
+    fn nul_becomes_the_replacement_character() {
+        assert_eq!(neutralise_cell("a\0b"), "a\u{FFFD}b");
+        assert_eq!(neutralise_cell("=\0"), "'=\u{FFFD}");
     }
 
     #[test]

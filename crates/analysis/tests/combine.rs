@@ -31,14 +31,11 @@ fn default_file() -> String {
 
 #[test]
 fn rows_keep_pick_order_with_unread_files_in_their_places() {
-    let c = combine(
-        vec![
-            ("unread.json".into(), Err("the browser refused".into())),
-            ("one.json".into(), Ok(small_file().into_bytes())),
-            ("empty.json".into(), Ok(Vec::new())),
-        ],
-        t(100),
-    );
+    let c = combine(vec![
+        ("unread.json".into(), Err("the browser refused".into())),
+        ("one.json".into(), Ok(small_file().into_bytes())),
+        ("empty.json".into(), Ok(Vec::new())),
+    ]);
     assert_eq!(
         c.rows,
         [
@@ -58,14 +55,16 @@ fn rows_keep_pick_order_with_unread_files_in_their_places() {
     );
     assert_eq!(c.accepted(), 1);
     assert_eq!(c.report.combined.records.len(), 4);
+    assert_eq!(
+        c.report.combined.exported_at,
+        t(10),
+        "stamped with the latest export time of the accepted files, never a clock"
+    );
 }
 
 #[test]
 fn one_table_is_named_combined_and_every_format_is_written() {
-    let c = combine(
-        vec![("one.json".into(), Ok(small_file().into_bytes()))],
-        t(100),
-    );
+    let c = combine(vec![("one.json".into(), Ok(small_file().into_bytes()))]);
     let file = &c.report.combined;
     assert_eq!(
         download_name(file, None, Format::Json, COMBINED_LABEL),
@@ -105,13 +104,10 @@ fn one_table_is_named_combined_and_every_format_is_written() {
 
 #[test]
 fn mixed_instruments_give_tables_named_apart() {
-    let c = combine(
-        vec![
-            ("small.json".into(), Ok(small_file().into_bytes())),
-            ("default.json".into(), Ok(default_file().into_bytes())),
-        ],
-        t(100),
-    );
+    let c = combine(vec![
+        ("small.json".into(), Ok(small_file().into_bytes())),
+        ("default.json".into(), Ok(default_file().into_bytes())),
+    ]);
     assert!(c.report.mixed_instruments());
     let file = &c.report.combined;
     let names: Vec<String> = (0..2)

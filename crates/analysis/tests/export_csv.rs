@@ -112,7 +112,7 @@ fn wide_header_and_layout() {
         "u1_days",
         "u2_dealer",
         "u3_comment",
-        "score_S",
+        "score_s",
     ]);
     assert_eq!(rows[0], expected);
     assert_eq!(rows.len(), 5, "a header and one row per record");
@@ -146,12 +146,12 @@ fn wide_values_are_those_entered() {
         unguard(cell(0, "u3_comment")),
         export_support::AWKWARD_COMMENT
     );
-    assert_eq!(cell(0, "score_S"), "4.333333");
+    assert_eq!(cell(0, "score_s"), "4.333333");
     // The whole multiple-choice item unanswered: -97 in every option column.
     assert_eq!([cell(1, "s4_help_1"), cell(1, "s4_help_4")], ["-97", "-97"]);
     assert_eq!(cell(1, "u2_dealer"), "", "not shown: blank");
     assert_eq!(cell(1, "participant_code"), "");
-    assert_eq!(cell(1, "score_S"), "2");
+    assert_eq!(cell(1, "score_s"), "2");
     // Partial: shown and left is -97; never reached is blank, options too.
     assert_eq!(
         (
@@ -161,7 +161,7 @@ fn wide_values_are_those_entered() {
         ),
         ("-97", "", "")
     );
-    assert_eq!(cell(2, "score_S"), "", "too few answered");
+    assert_eq!(cell(2, "score_s"), "", "too few answered");
     assert_eq!(cell(3, "status"), "declined_consent");
 }
 

@@ -124,6 +124,15 @@ fn spss_syntax() {
 }
 
 #[test]
+fn stata_syntax() {
+    let file = export();
+    let stata = candour_analysis::write::datasets(&file)[0]
+        .stata_syntax("small.wide.csv", "en")
+        .expect("Stata syntax");
+    golden("small.do.golden", &stata);
+}
+
+#[test]
 fn merged_json_and_notices() {
     let json = export().to_json().expect("json");
     let mut edited = export();

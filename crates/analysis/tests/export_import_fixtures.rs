@@ -100,7 +100,7 @@ fn the_fixtures_combine_as_the_end_to_end_test_expects() {
         .into_iter()
         .map(|(name, text)| (name.to_owned(), Ok(text.into_bytes())))
         .collect();
-    let c = combine(picked, t(9000));
+    let c = combine(picked);
     assert_eq!(c.accepted(), 2);
     assert_eq!(
         c.rows[0],

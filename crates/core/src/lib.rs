@@ -11,6 +11,7 @@ pub mod export;
 pub mod glossary;
 pub mod hash;
 pub mod id;
+pub mod ident;
 pub mod instrument;
 pub mod locale;
 pub mod messages;

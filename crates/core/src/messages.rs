@@ -63,6 +63,43 @@ impl Messages {
             .map_or_else(Self::english, |m| m.with_locale(&code))
     }
 
+    /// The texts of a page that brings its own English texts (`page_en`,
+    /// a locale file such as `locales/workbench/en.json`, embedded only in
+    /// that page's build) on top of the shared ones: for `requested` as
+    /// [`Messages::for_locale`] settles it, the page's keys included, so
+    /// that the pseudo-locales also cover them. A page text that cannot be
+    /// read leaves the shared texts (its keys then show as their names,
+    /// which a test of the page's file prevents).
+    pub fn for_page(requested: &str, page_en: &str) -> Self {
+        let mut base = Self::for_locale(requested);
+        let code = base.locale.clone();
+        let own = parse(page_en).unwrap_or_default();
+        let own: BTreeMap<String, String> = if locale::is_pseudo(&code) {
+            own.into_iter()
+                .map(|(k, v)| (k, pseudo_localise(&v)))
+                .collect()
+        } else {
+            own
+        };
+        // The page's texts are English: a shipped translation of the
+        // shared keys keeps its own words, and the page's keys fill in.
+        for (key, text) in own {
+            base.texts.entry(key).or_insert(text);
+        }
+        base
+    }
+
+    /// Checks a page's own English locale file: it reads, and none of its
+    /// keys is also a shared key (one home for each text).
+    pub fn check_page_texts(page_en: &str) -> Result<usize, String> {
+        let own = parse(page_en)?;
+        let shared = parse(EN_JSON)?;
+        match own.keys().find(|k| shared.contains_key(*k)) {
+            Some(key) => Err(format!("the key {key} is also a shared key")),
+            None => Ok(own.len()),
+        }
+    }
+
     /// The same texts, said to be in `locale`.
     pub fn with_locale(mut self, locale: &str) -> Self {
         self.locale = locale.to_owned();
@@ -148,6 +185,26 @@ mod tests {
             "every key"
         );
         assert_eq!(Messages::for_locale("ar-XB").locale(), "ar-XB");
+    }
+
+    #[test]
+    fn a_page_brings_its_own_english_texts_and_pseudo_locales_cover_them() {
+        let page = r#"{"page.hello": "Hello {name}", "nav.next": "Not this"}"#;
+        let m = Messages::for_page("en", page);
+        assert_eq!(m.fill("page.hello", &[("name", "R")]), "Hello R");
+        assert_eq!(m.get("nav.next"), "Next", "shared keys keep their words");
+        let pseudo = Messages::for_page("en-XA", page);
+        assert_eq!(pseudo.locale(), "en-XA");
+        assert_eq!(pseudo.get("page.hello"), pseudo_localise("Hello {name}"));
+        assert!(pseudo.get("page.hello").contains("{name}"));
+        assert_eq!(Messages::for_page("ar-XB", page).locale(), "ar-XB");
+        let broken = Messages::for_page("en", "{");
+        assert_eq!(broken.get("page.hello"), "page.hello");
+        assert!(
+            Messages::check_page_texts(page).is_err(),
+            "nav.next is shared"
+        );
+        assert_eq!(Messages::check_page_texts(r#"{"page.a": "A"}"#), Ok(1));
     }
 
     #[test]

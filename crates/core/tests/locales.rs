@@ -150,3 +150,27 @@ fn a_pseudo_translation_keeps_every_real_one() {
         "the original is untouched"
     );
 }
+
+/// The workbench's own texts, embedded only in its build.
+const WORKBENCH_EN: &str = include_str!("../../../locales/workbench/en.json");
+
+#[test]
+fn the_workbench_texts_are_its_own_and_pseudo_locales_cover_them() {
+    let count = Messages::check_page_texts(WORKBENCH_EN).expect("reads, no shared key");
+    assert!(count > 40, "{count}");
+    let m = Messages::for_page("en", WORKBENCH_EN);
+    assert_eq!(m.get("workbench.heading"), "Candour workbench");
+    let pseudo = Messages::for_page(PSEUDO_LONG, WORKBENCH_EN);
+    assert_eq!(
+        pseudo.get("workbench.heading"),
+        pseudo_localise("Candour workbench")
+    );
+    assert!(
+        !Messages::english()
+            .keys()
+            .any(|k| k.starts_with("workbench.")
+                || k.starts_with("researcher.import_")
+                || k.starts_with("researcher.format_")),
+        "the tablet's texts hold none of the workbench's"
+    );
+}

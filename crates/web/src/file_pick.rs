@@ -7,7 +7,7 @@ use js_sys::Uint8Array;
 use thiserror::Error;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{File, HtmlInputElement};
+use web_sys::{File, FileList, HtmlInputElement};
 
 /// Files larger than this are not read: an export of 10,000 records is a
 /// few tens of megabytes, and reading a far larger file by mistake (a
@@ -61,10 +61,8 @@ pub async fn read_picked(
     input: &HtmlInputElement,
 ) -> Result<Vec<(String, Result<Vec<u8>, PickError>)>, PickError> {
     let list = input.files().ok_or(PickError::NoFileList)?;
-    // Collected first: the list is live and changes if the input is reset.
-    let files: Vec<File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-    let mut out = Vec::with_capacity(files.len());
-    for file in files {
+    let mut out = Vec::new();
+    for file in files_of(&list) {
         let name = file.name();
         let bytes = read_file(&file, &name).await;
         out.push((name, bytes));
@@ -72,8 +70,15 @@ pub async fn read_picked(
     Ok(out)
 }
 
-/// The bytes of one file.
-async fn read_file(file: &File, name: &str) -> Result<Vec<u8>, PickError> {
+/// The files of a list (from a file input or a drop), collected at once:
+/// the list is live and changes if the input is reset.
+pub fn files_of(list: &FileList) -> Vec<File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The bytes of one file, read on its own so that the caller can take a
+/// step (and report progress) between files.
+pub async fn read_file(file: &File, name: &str) -> Result<Vec<u8>, PickError> {
     if file.size() > MAX_BYTES {
         return Err(PickError::TooLarge {
             name: name.to_owned(),

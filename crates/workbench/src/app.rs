@@ -1,24 +1,159 @@
-//! The workbench's root component.
+//! The workbench's root: the open files, the combination, the threshold and
+//! the running job live here; the sections below draw them.
 
-use crate::env::AppEnv;
-use crate::open::ImportPanel;
+use crate::env::{AppEnv, WORKBENCH_EN};
+use crate::open::{FileList, Picker, Report};
+use crate::progress::ProgressBar;
+use crate::summary::SummaryView;
+use crate::work::{yield_now, CancelFlag, Progress, Shared, Stage};
+use crate::write::Downloads;
+use candour_analysis::combine::Combined;
+use candour_analysis::open::{combine_opened, open_file, Opened};
 use candour_core::messages::Messages;
+use candour_web::file_pick::read_file;
 use candour_web::locale::app_locale;
+use candour_web::timing::Step;
 use std::rc::Rc;
+use web_sys::File;
 use yew::prelude::*;
+
+/// The open files, in the order opened.
+pub type Files = Rc<Vec<Rc<Opened>>>;
+
+/// What the sections share: the state and the ways to change it.
+#[derive(Clone, PartialEq)]
+pub struct Workbench {
+    /// The open files.
+    pub files: UseStateHandle<Files>,
+    /// Their combination, once made.
+    pub combined: UseStateHandle<Option<Shared<Combined>>>,
+    /// The running job, if any.
+    pub job: UseStateHandle<Option<Progress>>,
+    /// The running job's cancel flag.
+    pub cancel: CancelFlag,
+}
+
+impl Workbench {
+    /// True while a job runs (controls that would change its input wait).
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Opens `picked` after the files already open, one step per file, then
+    /// combines them all.
+    pub fn open(&self, picked: Vec<File>, m: Rc<Messages>) {
+        if picked.is_empty() || self.busy() {
+            return;
+        }
+        self.cancel.reset();
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let timing = Step::start("candour:workbench:open");
+            let mut list: Vec<Rc<Opened>> = (*this.files).as_ref().clone();
+            let total = picked.len();
+            for (done, file) in picked.iter().enumerate() {
+                if this.cancel.is_cancelled() {
+                    break;
+                }
+                this.job.set(Some(Progress {
+                    stage: Stage::Reading,
+                    done,
+                    total,
+                }));
+                yield_now().await;
+                let name = file.name();
+                let bytes = read_file(file, &name).await.map_err(|e| e.in_words(&m));
+                list.push(Rc::new(open_file(
+                    &name,
+                    bytes.as_deref().map_err(Clone::clone),
+                )));
+                this.files.set(Rc::new(list.clone()));
+            }
+            this.recombine(list).await;
+            timing.end();
+        });
+    }
+
+    /// Removes the file at `index` (or every file) and combines again.
+    pub fn remove(&self, index: Option<usize>) {
+        if self.busy() {
+            return;
+        }
+        let mut list: Vec<Rc<Opened>> = (*self.files).as_ref().clone();
+        match index {
+            Some(i) if i < list.len() => {
+                list.remove(i);
+            }
+            Some(_) => return,
+            None => list.clear(),
+        }
+        self.files.set(Rc::new(list.clone()));
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move { this.recombine(list).await });
+    }
+
+    async fn recombine(&self, list: Vec<Rc<Opened>>) {
+        if list.is_empty() {
+            self.combined.set(None);
+            self.job.set(None);
+            return;
+        }
+        self.job.set(Some(Progress {
+            stage: Stage::Combining,
+            done: 0,
+            total: 1,
+        }));
+        yield_now().await;
+        let opened: Vec<Opened> = list.iter().map(|o| (**o).clone()).collect();
+        self.combined
+            .set(Some(Shared(Rc::new(combine_opened(&opened)))));
+        self.job.set(None);
+    }
+}
 
 /// The whole workbench page.
 #[component]
 pub fn App() -> Html {
     let env = use_memo((), |()| AppEnv {
-        messages: Rc::new(Messages::for_locale(&app_locale())),
+        messages: Rc::new(Messages::for_page(&app_locale(), WORKBENCH_EN)),
     });
-    let m = &env.messages;
+    let cancel = use_memo((), |()| CancelFlag::default());
+    let wb = Workbench {
+        files: use_state(|| Rc::new(Vec::new())),
+        combined: use_state(|| None),
+        job: use_state(|| None),
+        cancel: (*cancel).clone(),
+    };
+    let m = env.messages.clone();
+    let on_pick = {
+        let (wb, m) = (wb.clone(), m.clone());
+        Callback::from(move |files: Vec<File>| wb.open(files, m.clone()))
+    };
+    let on_cancel = {
+        let cancel = wb.cancel.clone();
+        Callback::from(move |()| cancel.cancel())
+    };
+    let dir = candour_core::locale::direction(m.locale()).as_attr();
     html! {
         <ContextProvider<AppEnv> context={(*env).clone()}>
-            <main class="screen workbench">
+            <main class="screen workbench" lang={m.locale().to_owned()} {dir}>
                 <h1>{ m.get("workbench.heading") }</h1>
-                <ImportPanel />
+                <p>{ m.get("workbench.intro") }</p>
+                <section class="panel" aria-labelledby="open-heading">
+                    <h2 id="open-heading">{ m.get("workbench.open_heading") }</h2>
+                    <Picker {on_pick} disabled={wb.busy()} />
+                    if let Some(progress) = *wb.job {
+                        <ProgressBar {progress} on_cancel={on_cancel.clone()} />
+                    }
+                    <FileList wb={wb.clone()} />
+                </section>
+                if let Some(combined) = (*wb.combined).clone() {
+                    <Report combined={combined.clone()} />
+                    if combined.accepted() > 0 {
+                        <SummaryView combined={combined.clone()} />
+                        <Downloads combined={combined} wb={wb.clone()} />
+                    }
+                }
             </main>
         </ContextProvider<AppEnv>>
     }

@@ -30,7 +30,11 @@ impl Codebook {
         let mut out = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(BOM.as_bytes().to_vec());
-        out.write_record(CSV_HEADER)?;
+        out.write_record(
+            CSV_HEADER
+                .iter()
+                .map(|cell| neutralise_cell(cell).into_owned()),
+        )?;
         let missing = |m: &MissingCodeEntry| match m.code {
             Some(code) => format!("{code}={}", m.label),
             None => format!("blank={}", m.label),

@@ -3,9 +3,8 @@
 //! what happened to each file, and naming and writing the downloads of the
 //! combined data in the formats of a device export.
 
-use super::merge::{merge, FileOutcome, MergeReport};
-use candour_core::export::{export_file_name, parse_export, ExportError, ExportFile};
-use candour_core::time::Timestamp;
+use super::merge::MergeReport;
+use candour_core::export::{export_file_name, ExportError, ExportFile};
 use thiserror::Error;
 
 /// The label in the file names of combined data.
@@ -52,43 +51,16 @@ impl Combined {
     }
 }
 
-/// Reads and merges the picked files. A file that could not be read or
-/// parsed is a rejected row; every other file is still merged.
-pub fn combine(picked: Vec<PickedFile>, at: Timestamp) -> Combined {
-    let mut unread: Vec<Option<FileRow>> = Vec::with_capacity(picked.len());
-    let mut parsed = Vec::new();
-    for (name, bytes) in picked {
-        match bytes {
-            Ok(bytes) => {
-                let result = parse_export(&name, &bytes);
-                parsed.push((name, result));
-                unread.push(None);
-            }
-            Err(reason) => unread.push(Some(FileRow::Rejected { file: name, reason })),
-        }
-    }
-    let report = merge(parsed, at);
-    // `merge` lists the files it was given in order; the unread ones go
-    // back into their places among them.
-    let mut merged = report.files.iter().map(row_of);
-    let rows = unread
-        .into_iter()
-        .filter_map(|slot| slot.or_else(|| merged.next()))
+/// Reads, checks and merges the picked files (the pipeline's steps 1 and
+/// 2, see [`crate::open`]). A file that could not be read or parsed is a
+/// rejected row; every other file is still merged. The combination is
+/// stamped with the latest export time of the accepted files.
+pub fn combine(picked: Vec<PickedFile>) -> Combined {
+    let opened: Vec<_> = picked
+        .iter()
+        .map(|(name, bytes)| crate::open::open_file(name, bytes.as_deref().map_err(Clone::clone)))
         .collect();
-    Combined { report, rows }
-}
-
-fn row_of(outcome: &FileOutcome) -> FileRow {
-    match outcome {
-        FileOutcome::Merged { file, records } => FileRow::Accepted {
-            file: file.clone(),
-            records: *records,
-        },
-        FileOutcome::Rejected(e) => FileRow::Rejected {
-            file: e.file.clone(),
-            reason: e.to_string(),
-        },
-    }
+    crate::open::combine_opened(&opened)
 }
 
 /// The formats of a download, as in a device export.
@@ -108,17 +80,20 @@ pub enum Format {
     RSyntax,
     /// SPSS syntax reading the SPSS copy of the wide CSV.
     SpssSyntax,
+    /// Stata do-file reading the wide CSV.
+    StataSyntax,
 }
 
 impl Format {
     /// The formats written per dataset, in the order offered.
-    pub const PER_DATASET: [Format; 6] = [
+    pub const PER_DATASET: [Format; 7] = [
         Format::WideCsv,
         Format::SpssCsv,
         Format::LongCsv,
         Format::CodebookCsv,
         Format::RSyntax,
         Format::SpssSyntax,
+        Format::StataSyntax,
     ];
 
     /// The end of the file name.
@@ -131,6 +106,7 @@ impl Format {
             Format::CodebookCsv => "codebook.csv",
             Format::RSyntax => "R",
             Format::SpssSyntax => "sps",
+            Format::StataSyntax => "do",
         }
     }
 
@@ -141,7 +117,9 @@ impl Format {
             Format::WideCsv | Format::SpssCsv | Format::LongCsv | Format::CodebookCsv => {
                 "text/csv;charset=utf-8"
             }
-            Format::RSyntax | Format::SpssSyntax => "text/plain;charset=utf-8",
+            Format::RSyntax | Format::SpssSyntax | Format::StataSyntax => {
+                "text/plain;charset=utf-8"
+            }
         }
     }
 }
@@ -209,5 +187,6 @@ pub fn write_download(
         Format::CodebookCsv => d.codebook_csv(locale),
         Format::RSyntax => d.r_syntax(&csv_name(Format::WideCsv), locale)?,
         Format::SpssSyntax => d.spss_syntax(&csv_name(Format::SpssCsv), locale)?,
+        Format::StataSyntax => d.stata_syntax(&csv_name(Format::WideCsv), locale)?,
     })
 }

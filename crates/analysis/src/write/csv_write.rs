@@ -50,7 +50,7 @@ impl Dataset<'_> {
         let items = item_layout(definition);
         let scores: Vec<&str> = scored_domains(definition).collect();
         let mut w = writer();
-        w.write_record(&header).map_err(csv_error)?;
+        write_header(&mut w, header.iter().map(String::as_str))?;
         let cell = |w: &mut Writer, text: &str| {
             if flatten && text.contains(['\n', '\r']) {
                 field(w, &text.replace("\r\n", " ").replace(['\r', '\n'], " "))
@@ -97,7 +97,7 @@ impl Dataset<'_> {
         wide_header(definition)?;
         let items = item_layout(definition);
         let mut w = writer();
-        w.write_record(LONG_HEADER).map_err(csv_error)?;
+        write_header(&mut w, LONG_HEADER.iter().copied())?;
         for record in self.records() {
             let mut answers = Cursor::new(&record.answers);
             let mut paradata = Cursor::new(&record.paradata);
@@ -188,6 +188,19 @@ fn writer() -> Writer {
     csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(BOM.as_bytes().to_vec())
+}
+
+/// The header row, each cell neutralised like a data cell: the names are
+/// checked identifiers today, but a header is a cell a spreadsheet reads
+/// like any other, so it gets the same guard.
+fn write_header<'a>(
+    w: &mut Writer,
+    cells: impl Iterator<Item = &'a str>,
+) -> Result<(), ExportError> {
+    for cell in cells {
+        field(w, cell)?;
+    }
+    w.write_record(None::<&[u8]>).map_err(csv_error)
 }
 
 fn field(w: &mut Writer, cell: &str) -> Result<(), ExportError> {

@@ -3,6 +3,8 @@
 
 use crate::codebook::NOT_SHOWN_LABEL;
 use crate::write::dataset::Dataset;
+use crate::write::escape::plain_line;
+pub(crate) use crate::write::escape::r_string;
 use crate::write::syntax_text::{syntax_columns, Column, Kind};
 use candour_core::answer::MissingCode;
 use candour_core::export::ExportError;
@@ -38,6 +40,9 @@ impl Dataset<'_> {
         let _ = writeln!(out, "#   blank (read as NA) = {NOT_SHOWN_LABEL}");
         out.push_str(FRAMES_COMMENT);
         let _ = writeln!(out, "csv_file <- {}\n", r_string(csv_file));
+        // Data-frame names (`candour`, `candour_na`, `candour_factors`) are
+        // constants on the allow-list; every column name was checked by
+        // `syntax_columns`.
         out.push_str("candour <- read.csv(\n  csv_file,\n  fileEncoding = \"UTF-8-BOM\",\n");
         out.push_str("  na.strings = \"\",\n  check.names = FALSE,\n  stringsAsFactors = FALSE,\n");
         out.push_str("  colClasses = c(\n");
@@ -83,7 +88,8 @@ impl Dataset<'_> {
 
         let answers: Vec<&Column> = columns.iter().filter(|c| c.has_missing_codes).collect();
         out.push_str("\n# The missing codes turned into NA, in a copy; `candour` keeps them.\n");
-        out.push_str("missing_codes <- c(-99, -98, -97)\n");
+        let codes = r_vector(MissingCode::ALL.iter().map(|c| c.code().to_string()));
+        let _ = writeln!(out, "missing_codes <- {codes}");
         let _ = writeln!(
             out,
             "answer_columns <- {}",
@@ -134,7 +140,7 @@ const FRAMES_COMMENT: &str = "\
 #   candour          the values exactly as in the CSV; every column has a
 #                    \"label\" attribute (the question) and coded columns a
 #                    \"labels\" attribute (code = label);
-#   candour_na       a copy with -99, -98 and -97 turned into NA;
+#   candour_na       a copy with the missing codes turned into NA;
 #   candour_factors  a copy of candour_na with coded items as factors.
 # A multiple-choice item has one 0/1 column per option, <variable>_<code>.
 
@@ -147,7 +153,7 @@ const UNQUOTE_COMMENT: &str = "\
 
 /// The label of a missing code as the columns give it (the instrument's
 /// words for -99 and -98), for the comment block.
-fn missing_label(columns: &[Column], code: MissingCode) -> String {
+pub(crate) fn missing_label(columns: &[Column], code: MissingCode) -> String {
     columns
         .iter()
         .flat_map(|c| c.value_labels.iter())
@@ -167,45 +173,12 @@ fn class(column: &Column) -> &'static str {
     }
 }
 
-/// A double-quoted R string literal; non-ASCII text stays as it is (the
-/// script is UTF-8 and sourced as such).
-pub(crate) fn r_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 fn r_vector(items: impl Iterator<Item = String>) -> String {
     format!("c({})", items.collect::<Vec<_>>().join(", "))
 }
 
-/// Text safe inside a `#` comment: one line.
+/// Text safe inside a `#` comment: one line, no control or bidirectional
+/// character.
 fn comment(s: &str) -> String {
-    candour_core::text::one_line(s, 200)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn r_strings_escape_quotes_backslashes_and_breaks() {
-        assert_eq!(r_string("a \"b\" \\ c\nd"), r#""a \"b\" \\ c\nd""#);
-        assert_eq!(r_string("מה 😀"), "\"מה 😀\"");
-        assert_eq!(r_string("\u{7}"), "\"\\u{7}\"");
-    }
+    plain_line(s, 200)
 }

@@ -4,9 +4,10 @@
 use crate::codebook::NOT_SHOWN_LABEL;
 use crate::csv_cell::BOM;
 use crate::write::dataset::Dataset;
+use crate::write::escape::{name, plain_line};
 use crate::write::syntax_text::{syntax_columns, Column, Kind};
+use candour_core::answer::MissingCode;
 use candour_core::export::ExportError;
-use candour_core::text::one_line;
 use std::fmt::Write;
 
 /// SPSS cuts variable labels at 256 bytes and value labels at 120; cutting
@@ -30,28 +31,33 @@ impl Dataset<'_> {
         let instrument = self.instrument();
         let definition = &instrument.definition;
         let columns = syntax_columns(definition, locale)?;
-        let title = one_line(definition.title.get(locale, &definition.locale), 200);
+        let title = plain_line(definition.title.get(locale, &definition.locale), 200);
+        let dataset = name(DATASET, "dataset")?;
         let mut out = String::from(BOM);
         // Writing to a String cannot fail; `let _ =` keeps that explicit.
         let _ = writeln!(
             out,
             "* Candour: reads the wide CSV of \"{title}\" ({} version {},\n  {}).",
-            one_line(&instrument.id, 100),
-            one_line(&instrument.version, 100),
+            plain_line(&instrument.id, 100),
+            plain_line(&instrument.version, 100),
             instrument.hash
         );
         out.push_str(HEADER_COMMENT);
+        for code in MissingCode::ALL {
+            let label = crate::write::r_syntax::missing_label(&columns, code);
+            let _ = writeln!(out, "  {} = {};", code.code(), plain_line(&label, 120));
+        }
         let _ = writeln!(out, "  blank (system-missing) = {NOT_SHOWN_LABEL}.\n");
         out.push_str("GET DATA\n  /TYPE=TXT\n");
         // The file name stays one piece: `+` joins labels, not file names.
-        let file = one_line(csv_file, usize::MAX).replace('\'', "''");
+        let file = plain_line(csv_file, usize::MAX).replace('\'', "''");
         let _ = writeln!(out, "  /FILE='{file}'");
         out.push_str("  /ENCODING='UTF8'\n  /ARRANGEMENT=DELIMITED\n  /DELCASE=LINE\n");
         out.push_str("  /FIRSTCASE=2\n  /DELIMITERS=\",\"\n  /QUALIFIER='\"'\n  /VARIABLES=\n");
         for c in &columns {
             let _ = writeln!(out, "    {} {}", c.name, format(c));
         }
-        out.push_str(".\nDATASET NAME candour WINDOW=FRONT.\n\n");
+        let _ = writeln!(out, ".\nDATASET NAME {dataset} WINDOW=FRONT.\n");
         let texts = names(&columns, |c| matches!(c.kind, Kind::Text { .. }));
         let _ = writeln!(out, "{UNGUARD_COMMENT}DO REPEAT v =\n{texts}.\n{UNGUARD}");
         out.push_str("VARIABLE LABELS\n");
@@ -81,14 +87,19 @@ impl Dataset<'_> {
             c.has_missing_codes && !matches!(c.kind, Kind::Text { .. })
         });
         if !numeric.is_empty() {
-            let _ = writeln!(out, "MISSING VALUES\n{}\n  (-99, -98, -97).\n", numeric);
+            let _ = writeln!(
+                out,
+                "MISSING VALUES\n{}\n  ({}).\n",
+                numeric,
+                numeric_missing()
+            );
         }
         let text = names(&columns, |c| {
             c.has_missing_codes && matches!(c.kind, Kind::Text { .. })
         });
         if !text.is_empty() {
             out.push_str(TEXT_MISSING_COMMENT);
-            let _ = writeln!(out, "MISSING VALUES\n{}\n  ('-99', '-98', '-97').\n", text);
+            let _ = writeln!(out, "MISSING VALUES\n{}\n  ({}).\n", text, text_missing());
         }
 
         for (level, pick) in [
@@ -117,7 +128,6 @@ const HEADER_COMMENT: &str = "\
   keep the line breaks.
 * A multiple-choice item has one 0/1 column per option, <variable>_<code>.
 * Missing-data codes, declared below as user-missing:
-  -99 = Prefer not to say; -98 = Don't know; -97 = Shown but not answered;
 ";
 const UNGUARD_COMMENT: &str = "\
 * Text that began with = + - or @ was written with a ' in front so that
@@ -176,10 +186,41 @@ fn names(columns: &[Column], pick: impl Fn(&Column) -> bool) -> String {
         .join("\n")
 }
 
+/// The name of the dataset the syntax opens.
+const DATASET: &str = "candour";
+
+/// The numeric missing values: every missing code when SPSS's limit of
+/// three discrete values allows, otherwise every negative value (no real
+/// value is negative, so that range holds exactly the codes).
+fn numeric_missing() -> String {
+    if MissingCode::ALL.len() <= 3 {
+        let codes: Vec<String> = MissingCode::ALL
+            .iter()
+            .map(|c| c.code().to_string())
+            .collect();
+        codes.join(", ")
+    } else {
+        "LOWEST THRU -1".to_owned()
+    }
+}
+
+/// The text missing values: the codes as text, at most three (SPSS's limit
+/// for strings, which take no range).
+fn text_missing() -> String {
+    let codes: Vec<String> = MissingCode::ALL
+        .iter()
+        .take(3)
+        .map(|c| format!("'{}'", c.code()))
+        .collect();
+    codes.join(", ")
+}
+
 /// A single-quoted SPSS string of at most `max` bytes, quotes doubled, on
-/// one line, in pieces joined by `+` when long.
+/// one line (every control and bidirectional character a space), in pieces
+/// joined by `+` when long. SPSS strings have no escapes, so nothing else
+/// is needed: a quote is doubled and a piece is always closed on its line.
 pub(crate) fn spss_string(s: &str, max: usize) -> String {
-    let text = one_line(s, max);
+    let text = plain_line(s, max);
     let mut pieces = Vec::new();
     let mut piece = String::new();
     for c in text.chars() {
@@ -211,5 +252,6 @@ mod tests {
         );
         assert_eq!(spss_string("ééé", 5), "'éé'");
         assert_eq!(spss_string("", 5), "''");
+        assert_eq!(spss_string("a\0b\u{202e}c", 50), "'a b c'");
     }
 }

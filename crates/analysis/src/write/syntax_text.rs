@@ -2,6 +2,7 @@
 //! and value labels, taken from the codebook so the three never disagree.
 
 use crate::codebook::{codebook, CodebookEntry, UNANSWERED_LABEL};
+use crate::write::escape::name;
 use candour_core::answer::MissingCode;
 use candour_core::export::columns::{option_column, score_column, scored_domains, wide_header};
 use candour_core::export::ExportError;
@@ -52,6 +53,7 @@ pub(crate) fn syntax_columns(
     let book = codebook(instrument, locale);
     let mut out = meta_columns();
     for entry in &book.variables {
+        name(&entry.variable, "variable")?;
         out.extend(entry_columns(entry));
     }
     for code in scored_domains(instrument) {
@@ -72,6 +74,10 @@ pub(crate) fn syntax_columns(
             has_missing_codes: false,
             fully_labelled: false,
         });
+    }
+    // Every name a syntax file will hold, checked where they are all made.
+    for column in &out {
+        name(&column.name, "column")?;
     }
     Ok(out)
 }

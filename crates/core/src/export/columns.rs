@@ -55,9 +55,12 @@ pub fn scored_domains(instrument: &Instrument) -> impl Iterator<Item = &str> {
         .map(|d| d.code.as_str())
 }
 
-/// The name of a domain score's column.
+/// The name of a domain score's column: `score_` and the code in lower
+/// case (`score_c`), so that it is an identifier syntax files may name
+/// ([`crate::ident::is_identifier`]; the instrument checks keep domain codes
+/// to upper-case letters and digits, so no two codes share a column).
 pub fn score_column(code: &str) -> String {
-    format!("score_{code}")
+    format!("score_{}", code.to_ascii_lowercase())
 }
 
 /// Every column of the wide table: [`META_COLUMNS`], each item's columns in

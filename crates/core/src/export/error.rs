@@ -98,6 +98,20 @@ pub enum ExportError {
         /// The instrument version.
         instrument_version: String,
     },
+    /// A name that would be written into R, SPSS or Stata syntax is not on
+    /// the allow-list ([`crate::ident::is_identifier`]): refused, never
+    /// escaped, so that no name can be read as a command.
+    #[error(
+        "The {what} {name:?} cannot be written into a syntax file: a name there must be a \
+         lower-case letter, then lower-case letters, digits or _, at most 32 characters. \
+         Nothing was written."
+    )]
+    UnsafeName {
+        /// The name as found.
+        name: String,
+        /// What it names: `variable`, `score column`, `dataset`.
+        what: &'static str,
+    },
     /// Writing into memory failed (not expected; reported rather than panicking).
     #[error("The export could not be written: {0}")]
     Write(String),

@@ -7,6 +7,7 @@ use super::import_error::ImportProblem;
 use super::model::{ExportFile, ExportInstrument, ExportRecord};
 use super::value::ExportValue;
 use crate::hash::content_hash;
+use crate::instrument::load::check_instrument;
 use crate::visibility::all_items;
 use std::collections::{HashMap, HashSet};
 
@@ -42,6 +43,17 @@ pub(super) fn check(file: &ExportFile) -> Result<(), ImportProblem> {
                 id: instrument.id.clone(),
                 version: instrument.version.clone(),
                 hash: instrument.hash.clone(),
+            });
+        }
+        // Anyone can recompute a hash: an imported definition is put
+        // through every check a loaded questionnaire passes, so that no
+        // name or code the syntax writers would refuse (or worse) gets in.
+        let problems = check_instrument(definition);
+        if !problems.is_empty() {
+            return Err(ImportProblem::InstrumentProblems {
+                id: crate::text::one_line(&instrument.id, 80),
+                version: crate::text::one_line(&instrument.version, 80),
+                problems: problems.iter().map(ToString::to_string).collect(),
             });
         }
         let names: Vec<&str> = all_items(definition).map(|i| i.variable.as_str()).collect();

@@ -85,6 +85,16 @@ pub enum ImportProblem {
         /// The hash stated.
         hash: String,
     },
+    /// An instrument definition fails the questionnaire checks.
+    #[error("holds instrument {id} version {version}, which fails the questionnaire checks: {}", .problems.join(" "))]
+    InstrumentProblems {
+        /// The instrument id (one line, cut short).
+        id: String,
+        /// Its version (one line, cut short).
+        version: String,
+        /// Every problem, one sentence each.
+        problems: Vec<String>,
+    },
     /// A record's instrument is not in the file.
     #[error("has record {record_id} answered on {id} version {version} ({hash}), but that instrument is not in the file")]
     InstrumentNotInFile {

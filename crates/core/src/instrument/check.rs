@@ -11,12 +11,11 @@ mod locale;
 
 use super::problem::InstrumentProblem as P;
 use super::{Domain, Instrument, Item};
+use crate::export::columns::{option_codes, option_column};
+use crate::ident::is_identifier;
 use crate::text::Text;
 use crate::visibility::all_items;
 use std::collections::{HashMap, HashSet};
-
-/// Longest variable name: Stata's limit, the tightest of the usual statistics packages.
-const MAX_VARIABLE_LEN: usize = 32;
 
 /// Every problem of an already-parsed instrument, in file order where possible.
 pub fn check_instrument(instrument: &Instrument) -> Vec<P> {
@@ -98,6 +97,11 @@ fn check_domains(domains: &[Domain], out: &mut Vec<P>) {
             out.push(P::BlankDomainCode { position: i + 1 });
             continue;
         }
+        if !crate::ident::is_domain_code(&domain.code) {
+            out.push(P::BadDomainCode {
+                domain: domain.code.clone(),
+            });
+        }
         if !seen.insert(domain.code.as_str()) {
             out.push(P::DuplicateDomain {
                 domain: domain.code.clone(),
@@ -151,15 +155,6 @@ fn check_sections(ins: &Instrument, out: &mut Vec<P>) {
     }
 }
 
-/// Whether a variable name is a lowercase slug that statistics packages take as is.
-fn is_slug(name: &str) -> bool {
-    let mut chars = name.chars();
-    let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase());
-    first_ok
-        && name.len() <= MAX_VARIABLE_LEN
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-}
-
 fn check_variables(items: &[&Item], out: &mut Vec<P>) {
     let mut seen = HashSet::new();
     for item in items {
@@ -167,10 +162,22 @@ fn check_variables(items: &[&Item], out: &mut Vec<P>) {
         if variable.trim().is_empty() {
             continue; // reported with its section, which is all that names it
         }
-        if !is_slug(variable) {
+        if !is_identifier(variable) {
             out.push(P::BadVariableName {
                 variable: variable.clone(),
             });
+        } else if let Some(codes) = option_codes(item) {
+            // Each option is a column `<variable>_<code>` of the wide table,
+            // named in syntax files, so it must be an identifier too.
+            for code in codes.into_iter().filter(|c| *c >= 0) {
+                let column = option_column(variable, code);
+                if !is_identifier(&column) {
+                    out.push(P::OptionColumnTooLong {
+                        variable: variable.clone(),
+                        column,
+                    });
+                }
+            }
         }
         if !seen.insert(variable.as_str()) {
             out.push(P::DuplicateVariable {

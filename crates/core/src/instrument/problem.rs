@@ -110,6 +110,14 @@ pub enum InstrumentProblem {
         /// Position of the domain, from 1.
         position: usize,
     },
+    /// A domain code that a score column cannot be named after: it is
+    /// written into R, SPSS and Stata syntax, where anything else could be
+    /// read as a command.
+    #[error("Domain {domain:?}: its code must be an upper-case letter, then upper-case letters or digits, at most 8 characters (such as C or A1).")]
+    BadDomainCode {
+        /// The code as written.
+        domain: String,
+    },
     /// A domain has a blank name.
     #[error("Domain {domain}: its name is blank. Fill it in.")]
     BlankDomainName {
@@ -178,6 +186,15 @@ pub enum InstrumentProblem {
     BadVariableName {
         /// The variable name as written.
         variable: String,
+    },
+    /// A multiple-choice option's column name (`<variable>_<code>`) is
+    /// longer than 32 characters.
+    #[error("Item {variable}: the column of one of its options, {column}, is longer than 32 characters. Use a shorter variable name or smaller codes.")]
+    OptionColumnTooLong {
+        /// The item.
+        variable: String,
+        /// The column name that is too long.
+        column: String,
     },
     /// Two items share a variable name, so one answer would overwrite the other.
     #[error(

@@ -1,8 +1,10 @@
-//! Opening export files: pick them, see what each holds, combine them and
-//! download the combined data in every analysis format.
+//! Opening export files: the picker and drop zone, the list of open files
+//! with what each holds or why it was refused, and what combining them did.
 
-mod downloads;
-mod panel;
+mod file_list;
+mod picker;
 mod report;
 
-pub use panel::ImportPanel;
+pub use file_list::FileList;
+pub use picker::Picker;
+pub use report::Report;

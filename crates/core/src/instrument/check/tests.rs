@@ -269,3 +269,32 @@ fn duplicate_variable() {
         "reported once, for the second use"
     );
 }
+
+#[test]
+fn bad_domain_code() {
+    let hostile = "A F8.0.\nHOST COMMAND=['touch /tmp/x'].\n* x";
+    for bad in [hostile, "c", "A_1", "ABCDEFGHI", "Ä"] {
+        let domains = serde_json::json!([{"code": bad, "name": "Hostile"}]).to_string();
+        let json = with_domains(&domains, OK);
+        expect(
+            &json,
+            P::BadDomainCode { domain: bad.into() },
+            &format!("{bad:?}"),
+        );
+    }
+    let json = with_domains(r#"[{"code": "A1", "name": "Fine"}]"#, OK);
+    assert_eq!(problems_of(&json), vec![]);
+}
+
+#[test]
+fn option_column_too_long() {
+    let variable = "m".repeat(30);
+    let rest = r#""type": "multiple_choice", "choices": [{"code": 1, "label": "One"}, {"code": 12, "label": "Twelve"}]"#;
+    let json = instrument(&item(&variable, rest));
+    let problem = P::OptionColumnTooLong {
+        variable: variable.clone(),
+        column: format!("{variable}_12"),
+    };
+    expect(&json, problem, &variable);
+    assert_eq!(problems_of(&json).len(), 1, "the column of code 1 fits");
+}

@@ -1,5 +1,6 @@
 //! The researcher's home once unlocked: the dashboard and the tablet's
-//! settings, then the export and instrument panels.
+//! settings, then the export panel, the way to the workbench, and the
+//! instrument panel.
 
 pub mod dashboard_view;
 pub mod device_settings;
@@ -42,6 +43,11 @@ pub fn ResearcherHome(props: &HomeProps) -> Html {
             </div>
             <dashboard_view::DashboardView revision={*revision} />
             <export_panel::ExportPanel {on_changed} />
+            // The workbench is its own page (and wasm), loaded only now.
+            <section class="panel" aria-labelledby="workbench-link">
+                <a id="workbench-link" class="button" href="workbench.html">{ m.get("researcher.open_workbench") }</a>
+                <p>{ m.get("researcher.workbench_help") }</p>
+            </section>
             <device_settings::DeviceSettings />
             <reading_panel::ReadingPanel />
             <instrument_panel::InstrumentPanel />

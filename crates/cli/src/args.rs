@@ -1,0 +1,127 @@
+//! The command line, read into a [`Command`].
+
+use candour_analysis::summary::Threshold;
+use std::path::PathBuf;
+
+/// How to call the tool.
+pub const USAGE: &str = "\
+Usage:
+  candour-cli check   FILE...
+  candour-cli combine FILE... --out DIR
+  candour-cli summary FILE... [--threshold N] [--locale L]
+  candour-cli write   FILE... --out DIR [--locale L]
+
+FILE is a Candour JSON export (or a combined one). The threshold hides every
+count below it (default 5, never below 3).";
+
+/// What to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verb {
+    /// Check and describe each file.
+    Check,
+    /// Write the combined JSON.
+    Combine,
+    /// Print the summary.
+    Summary,
+    /// Write every analysis file.
+    Write,
+}
+
+/// A whole command line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Command {
+    /// The verb.
+    pub verb: Verb,
+    /// The export files, in order.
+    pub files: Vec<PathBuf>,
+    /// Where files are written (`combine`, `write`).
+    pub out: Option<PathBuf>,
+    /// The suppression threshold (`summary`).
+    pub threshold: Threshold,
+    /// The locale of labels.
+    pub locale: String,
+}
+
+/// Reads the arguments after the program's name.
+pub fn parse(argv: &[String]) -> Result<Command, String> {
+    let (verb, rest) = argv.split_first().ok_or("no command given")?;
+    let verb = match verb.as_str() {
+        "check" => Verb::Check,
+        "combine" => Verb::Combine,
+        "summary" => Verb::Summary,
+        "write" => Verb::Write,
+        other => return Err(format!("unknown command {other:?}")),
+    };
+    let mut command = Command {
+        verb,
+        files: Vec::new(),
+        out: None,
+        threshold: Threshold::default(),
+        locale: "en".to_owned(),
+    };
+    let mut rest = rest.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = |name: &str| {
+            rest.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match arg.as_str() {
+            "--out" => command.out = Some(PathBuf::from(value("--out")?)),
+            "--locale" => command.locale = value("--locale")?,
+            "--threshold" => {
+                let n = value("--threshold")?;
+                let n: u64 = n
+                    .parse()
+                    .map_err(|_| format!("--threshold must be a whole number, not {n:?}"))?;
+                command.threshold = Threshold::new(n);
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag:?}")),
+            file => command.files.push(PathBuf::from(file)),
+        }
+    }
+    if command.files.is_empty() {
+        return Err("no export file given".to_owned());
+    }
+    let needs_out = matches!(command.verb, Verb::Combine | Verb::Write);
+    if needs_out && command.out.is_none() {
+        return Err("this command needs --out DIR".to_owned());
+    }
+    Ok(command)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn commands() {
+        let c = parse(&args("write a.json b.json --out dir --locale en")).unwrap();
+        assert_eq!(c.verb, Verb::Write);
+        assert_eq!(c.files, [PathBuf::from("a.json"), PathBuf::from("b.json")]);
+        assert_eq!(c.out, Some(PathBuf::from("dir")));
+        let c = parse(&args("summary a.json --threshold 1")).unwrap();
+        assert_eq!(c.threshold.get(), 3, "never below 3");
+        assert_eq!(parse(&args("check a.json")).unwrap().verb, Verb::Check);
+    }
+
+    #[test]
+    fn mistakes_are_said() {
+        assert!(parse(&[]).is_err());
+        assert!(parse(&args("frobnicate a.json"))
+            .unwrap_err()
+            .contains("unknown command"));
+        assert!(parse(&args("combine a.json"))
+            .unwrap_err()
+            .contains("--out"));
+        assert!(parse(&args("check"))
+            .unwrap_err()
+            .contains("no export file"));
+        assert!(parse(&args("summary a.json --threshold x")).is_err());
+        assert!(parse(&args("check a.json --bogus")).is_err());
+    }
+}

@@ -1,0 +1,50 @@
+//! One item's summary: its question, n, chart and missing codes.
+
+use super::chart::Chart;
+use super::count_text;
+use crate::env::AppEnv;
+use candour_analysis::summary::{ItemSummary, Threshold};
+use yew::prelude::*;
+
+/// Props of an item's summary.
+#[derive(Properties, PartialEq)]
+pub struct ItemViewProps {
+    /// The item's summary.
+    pub item: ItemSummary,
+    /// The threshold applied.
+    pub threshold: u64,
+}
+
+/// An item's summary, as an article named by its variable and question.
+#[component]
+pub fn ItemView(props: &ItemViewProps) -> Html {
+    let Some(env) = use_context::<AppEnv>() else {
+        return html! {};
+    };
+    let m = &env.messages;
+    let item = &props.item;
+    let t = Threshold::new(props.threshold);
+    let heading_id = format!("item-{}", item.variable);
+    let missing: Vec<String> = item
+        .missing
+        .iter()
+        .map(|mc| {
+            let label = match mc.code {
+                Some(code) => format!("{code} {}", mc.label),
+                None => mc.label.clone(),
+            };
+            m.fill(
+                "workbench.chart_entry",
+                &[("label", &label), ("count", &count_text(m, mc.count, t))],
+            )
+        })
+        .collect();
+    html! {
+        <article class="item-summary" aria-labelledby={heading_id.clone()} data-variable={item.variable.clone()}>
+            <h5 id={heading_id}>{ format!("{}: {}", item.variable, item.text) }</h5>
+            <p class="item-n">{ m.fill("workbench.item_n", &[("n", &count_text(m, item.n, t))]) }</p>
+            <Chart item={item.clone()} threshold={props.threshold} />
+            <p class="item-missing">{ m.fill("workbench.missing", &[("list", &missing.join("; "))]) }</p>
+        </article>
+    }
+}

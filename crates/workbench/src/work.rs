@@ -1,0 +1,84 @@
+//! Long work in steps: a job reports how far it is, yields to the browser
+//! between steps so the page stays responsive, and stops at the next step
+//! when cancelled.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// What a running job is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and checking files.
+    Reading,
+    /// Combining the open files.
+    Combining,
+    /// Writing analysis files.
+    Writing,
+}
+
+/// How far a job is: `done` of `total` steps of `stage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// What it is doing.
+    pub stage: Stage,
+    /// Steps done.
+    pub done: usize,
+    /// Steps in all.
+    pub total: usize,
+}
+
+/// A flag the Cancel button sets and a job reads between steps.
+#[derive(Debug, Clone, Default)]
+pub struct CancelFlag(Rc<Cell<bool>>);
+
+impl PartialEq for CancelFlag {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl CancelFlag {
+    /// Asks the running job to stop.
+    pub fn cancel(&self) {
+        self.0.set(true);
+    }
+
+    /// True once cancelled.
+    pub fn is_cancelled(&self) -> bool {
+        self.0.get()
+    }
+
+    /// Clears the flag for a new job.
+    pub fn reset(&self) {
+        self.0.set(false);
+    }
+}
+
+/// Lets the browser draw and handle input before the next step.
+pub async fn yield_now() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+/// A shared value compared by identity: the combined data of 10,000
+/// records must not be compared field by field at every render.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
