@@ -41,8 +41,13 @@ pub enum Part {
     Missing(MissingCode),
     /// A row of the review screen, by the item's variable.
     Review(String),
+    /// The heading of a group of rows on the review screen, by group id.
+    ReviewGroup(String),
     /// The body text of the thank-you screen.
     Body,
+    /// A part of one item (by variable) on a screen of several items: its
+    /// question is `Item(v, Heading)`, its option `Item(v, Choice(3))`.
+    Item(String, Box<Part>),
 }
 
 /// One utterance and the part of the screen it reads.
@@ -101,13 +106,15 @@ pub fn shown_choices(instrument: &Instrument, item: &Item, locale: &str) -> Vec<
         ItemKind::SingleChoice { choices } | ItemKind::MultipleChoice { choices } => {
             choices.iter().map(|c| c.code).collect()
         }
-        // Strongly disagree (1) to strongly agree (5), as the codebook has them.
-        ItemKind::Agreement => (1..=5).collect(),
+        // Strongly disagree (1) to strongly agree (5), not hard (1) to very
+        // hard (5), as the codebook has them.
+        ItemKind::Agreement | ItemKind::Difficulty => (1..=5).collect(),
         // Yes, no, not sure: coded 1, 0, 2 by the instrument format.
         ItemKind::YesNoNotSure => vec![1, 0, 2],
-        ItemKind::Scale010 { .. } | ItemKind::Number { .. } | ItemKind::FreeText { .. } => {
-            Vec::new()
-        }
+        ItemKind::Scale010 { .. }
+        | ItemKind::Scale020 { .. }
+        | ItemKind::Number { .. }
+        | ItemKind::FreeText { .. } => Vec::new(),
     };
     codes
         .into_iter()
@@ -115,12 +122,78 @@ pub fn shown_choices(instrument: &Instrument, item: &Item, locale: &str) -> Vec<
         .collect()
 }
 
-/// A question screen: the section's introduction (with its first item),
-/// the question, its help, the explanation of each hard word the person
-/// opened (`open`, by index), the options in order, and "Don't know" /
-/// "Prefer not to say" after "Or". The 0-10 scale is read by its two ends,
-/// as an interviewer would ("0, Not at all sure ... 10, Very sure").
+/// A question screen of one item: the section's introduction (with its
+/// first item), then the item as [`item_script`] reads it.
 pub fn question_script(
+    instrument: &Instrument,
+    item: &Item,
+    locale: &str,
+    m: &Messages,
+    open: &[usize],
+) -> Vec<Piece> {
+    let mut script: Vec<Piece> = section_intro(instrument, item, locale)
+        .into_iter()
+        .collect();
+    script.extend(item_script(instrument, item, locale, m, open));
+    script
+}
+
+/// A screen of several items (a group): the section's introduction (when
+/// the screen opens its section), the group's heading, then each item as
+/// [`item_script`] reads it, its parts marked with its variable
+/// ([`Part::Item`]). `open` lists the hard words opened, by item and index.
+pub fn group_script(
+    instrument: &Instrument,
+    items: &[&Item],
+    locale: &str,
+    m: &Messages,
+    open: &[(String, usize)],
+) -> Vec<Piece> {
+    let fallback = instrument.locale.as_str();
+    let Some(first) = items.first() else {
+        return Vec::new();
+    };
+    let mut script: Vec<Piece> = section_intro(instrument, first, locale)
+        .into_iter()
+        .collect();
+    if let Some(group) = instrument.group_of(first) {
+        script.extend(Piece::new(
+            Part::Heading,
+            group.heading.get(locale, fallback),
+        ));
+    }
+    for item in items {
+        let opened: Vec<usize> = open
+            .iter()
+            .filter(|(v, _)| *v == item.variable)
+            .map(|(_, i)| *i)
+            .collect();
+        script.extend(
+            item_script(instrument, item, locale, m, &opened)
+                .into_iter()
+                .map(|piece| Piece {
+                    text: piece.text,
+                    part: Part::Item(item.variable.clone(), Box::new(piece.part)),
+                }),
+        );
+    }
+    script
+}
+
+/// The section's introduction, when `item` opens its section.
+fn section_intro(instrument: &Instrument, item: &Item, locale: &str) -> Option<Piece> {
+    let section = instrument.section_of(&item.variable)?;
+    let first_of_section = section.items.first().map(|i| &i.variable) == Some(&item.variable);
+    let intro = section.intro.as_ref().filter(|_| first_of_section)?;
+    Piece::new(Part::Intro, intro.get(locale, &instrument.locale))
+}
+
+/// One item: the question, its help, the explanation of each hard word the
+/// person opened (`open`, by index), the options in order, and "Does not
+/// apply" / "Don't know" / "Prefer not to say" after "Or". A 0-10 or 0-20
+/// scale is read by its two ends, as an interviewer would ("0, Not at all
+/// sure ... 10, Very sure").
+pub fn item_script(
     instrument: &Instrument,
     item: &Item,
     locale: &str,
@@ -129,15 +202,6 @@ pub fn question_script(
 ) -> Vec<Piece> {
     let fallback = instrument.locale.as_str();
     let mut script = Vec::new();
-    let section = instrument.section_of(&item.variable);
-    let first_of_section =
-        section.and_then(|s| s.items.first()).map(|i| &i.variable) == Some(&item.variable);
-    if let Some(intro) = section
-        .filter(|_| first_of_section)
-        .and_then(|s| s.intro.as_ref())
-    {
-        script.push(Piece::new(Part::Intro, intro.get(locale, fallback)));
-    }
     script.push(Piece::new(Part::Heading, item.text.get(locale, fallback)));
     if let Some(help) = &item.help {
         script.push(Piece::new(Part::Help, help.get(locale, fallback)));
@@ -154,12 +218,9 @@ pub fn question_script(
             script.push(Piece::new(Part::Glossary(i), said));
         }
     }
-    match &item.kind {
-        ItemKind::Scale010 {
-            low_label,
-            high_label,
-        } => {
-            for (code, label) in [(0, low_label), (10, high_label)] {
+    match (item.kind.scale_ends(), item.kind.scale_max()) {
+        (Some((low_label, high_label)), Some(max)) => {
+            for (code, label) in [(0, low_label), (max, high_label)] {
                 let said = m.fill(
                     "answer.scale_end",
                     &[
@@ -176,22 +237,33 @@ pub fn question_script(
                 .map(|(code, label)| Piece::new(Part::Choice(code), label)),
         ),
     }
-    if item.dont_know || item.prefer_not_to_say {
-        let scales = &instrument.scales;
+    let offered = crate::validate::offered_options(
+        item.prefer_not_to_say,
+        item.dont_know,
+        item.does_not_apply,
+    );
+    if !offered.is_empty() {
         script.push(Piece::new(Part::Or, m.get("answer.or")));
-        if item.dont_know {
-            let label = scales.dont_know.get(locale, fallback);
-            script.push(Piece::new(Part::Missing(MissingCode::DontKnow), label));
-        }
-        if item.prefer_not_to_say {
-            let label = scales.prefer_not_to_say.get(locale, fallback);
-            script.push(Piece::new(
-                Part::Missing(MissingCode::PreferNotToSay),
-                label,
-            ));
+        for code in offered {
+            if let Some(label) = missing_label(instrument, code, locale) {
+                script.push(Piece::new(Part::Missing(code), label));
+            }
         }
     }
     script.into_iter().flatten().collect()
+}
+
+/// The instrument's words for a missing-code option a participant can pick.
+pub fn missing_label(instrument: &Instrument, code: MissingCode, locale: &str) -> Option<String> {
+    let scales = &instrument.scales;
+    let fallback = instrument.locale.as_str();
+    let text = match code {
+        MissingCode::PreferNotToSay => Some(&scales.prefer_not_to_say),
+        MissingCode::DontKnow => Some(&scales.dont_know),
+        MissingCode::DoesNotApply => scales.does_not_apply.as_ref(),
+        MissingCode::Unanswered | MissingCode::NotReached => None,
+    }?;
+    Some(text.get(locale, fallback).to_owned())
 }
 
 /// The review screen: its heading and introduction, then each question with
@@ -207,7 +279,14 @@ pub fn review_script(
         Piece::new(Part::Heading, m.get("review.heading")),
         Piece::new(Part::Intro, m.get("review.intro")),
     ];
+    let mut group_now = None;
     for item in visible_items(instrument, answers) {
+        let group = instrument.group_of(item);
+        if let Some(g) = group.filter(|g| Some(&g.id) != group_now) {
+            let heading = g.heading.get(locale, fallback);
+            script.push(Piece::new(Part::ReviewGroup(g.id.clone()), heading));
+        }
+        group_now = group.map(|g| &g.id);
         let answer = describe_answer(instrument, item, answers.get(&item.variable), locale, m)
             .unwrap_or_else(|| m.get("review.no_answer").to_owned());
         let said = m.fill(
@@ -311,7 +390,7 @@ mod tests {
     fn yes_no_and_missing_options_are_read_with_their_codes() {
         let instrument = default_instrument().expect("default loads");
         let m = Messages::english();
-        let item = instrument.item("e6_overdose").expect("item");
+        let item = instrument.item("e7_overdose").expect("item");
         let script = question_script(&instrument, item, "en", &m, &[]);
         let choices: Vec<&Part> = script
             .iter()
@@ -322,8 +401,8 @@ mod tests {
             choices,
             vec![&Part::Choice(1), &Part::Choice(0), &Part::Choice(2)]
         );
-        let e1 = instrument.item("e1_days_heroin").expect("item");
-        let script = question_script(&instrument, e1, "en", &m, &[]);
+        let housing = instrument.item("e13_housing").expect("item");
+        let script = question_script(&instrument, housing, "en", &m, &[]);
         let tail: Vec<&str> = texts(&script).into_iter().rev().take(2).collect();
         assert!(tail.contains(&"Prefer not to say"), "{tail:?}");
     }
@@ -332,7 +411,7 @@ mod tests {
     fn an_opened_hard_word_is_explained_after_the_question() {
         let instrument = default_instrument().expect("default loads");
         let m = Messages::english();
-        let item = instrument.item("e6_overdose").expect("item");
+        let item = instrument.item("e7_overdose").expect("item");
         let closed = question_script(&instrument, item, "en", &m, &[]);
         assert!(!closed.iter().any(|p| matches!(p.part, Part::Glossary(_))));
         let open = question_script(&instrument, item, "en", &m, &[0]);
@@ -352,13 +431,57 @@ mod tests {
     fn the_scale_is_read_by_its_two_ends() {
         let instrument = default_instrument().expect("default loads");
         let m = Messages::english();
-        let item = instrument.item("a3_keep_going").expect("item");
+        let item = instrument.item("a2_keep_coming").expect("item");
         let script = question_script(&instrument, item, "en", &m, &[]);
         let ends: Vec<&str> = texts(&script)
             .into_iter()
             .skip_while(|t| !t.starts_with("0,"))
             .collect();
         assert_eq!(ends, vec!["0, Not at all sure", "10, Very sure"]);
+        let top = instrument.item("e10_physical").expect("item");
+        let script = question_script(&instrument, top, "en", &m, &[]);
+        let ends: Vec<(&str, &Part)> = script
+            .iter()
+            .filter(|p| matches!(p.part, Part::Choice(_)))
+            .map(|p| (p.text.as_str(), &p.part))
+            .collect();
+        assert_eq!(
+            ends,
+            vec![
+                ("0, Very poor", &Part::Choice(0)),
+                ("20, Very good", &Part::Choice(20))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_screen_of_several_items_reads_its_heading_then_each_item_marked_with_it() {
+        let instrument = default_instrument().expect("default loads");
+        let m = Messages::english();
+        let items: Vec<&Item> = ["b5_hard_work", "b6_hard_family"]
+            .iter()
+            .map(|v| instrument.item(v).expect("item"))
+            .collect();
+        let open = [("b6_hard_family".to_owned(), 0)];
+        let script = group_script(&instrument, &items, "en", &m, &open);
+        assert_eq!(script[0].part, Part::Heading);
+        assert!(
+            script[0].text.starts_with("Because you come here"),
+            "{}",
+            script[0].text
+        );
+        let first = |v: &str, part: Part| {
+            script
+                .iter()
+                .position(|p| p.part == Part::Item(v.to_owned(), Box::new(part.clone())))
+        };
+        let work = first("b5_hard_work", Part::Heading).expect("b5 read");
+        let family = first("b6_hard_family", Part::Heading).expect("b6 read");
+        assert!(work < family, "in screen order");
+        // Each item's options, then "Or" and "Does not apply to me".
+        assert!(first("b5_hard_work", Part::Choice(5)).is_some_and(|at| at < family));
+        let apply = first("b6_hard_family", Part::Missing(MissingCode::DoesNotApply));
+        assert_eq!(script[apply.expect("offered")].text, "Does not apply to me");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use crate::codebook::NOT_SHOWN_LABEL;
 use crate::csv_cell::BOM;
 use crate::write::dataset::Dataset;
 use crate::write::syntax_text::{syntax_columns, Column, Kind};
+use candour_core::answer::MissingCode;
 use candour_core::export::ExportError;
 use candour_core::text::one_line;
 use std::fmt::Write;
@@ -22,7 +23,7 @@ impl Dataset<'_> {
     /// SPSS syntax that reads `csv_file` (this dataset's
     /// [`Dataset::wide_csv_for_spss`], whose columns are the wide CSV's) with
     /// `GET DATA /TYPE=TXT /ENCODING='UTF8'`, then declares variable labels,
-    /// value labels, -99 / -98 / -97 as missing values, and measurement
+    /// value labels, the missing codes (-99 to -95) as missing values, and measurement
     /// levels. Labels are in `locale` where the instrument has them. The
     /// file starts with a UTF-8 byte-order mark, which is how SPSS knows a
     /// syntax file is UTF-8.
@@ -41,6 +42,14 @@ impl Dataset<'_> {
             instrument.hash
         );
         out.push_str(HEADER_COMMENT);
+        for code in MissingCode::ALL {
+            let _ = writeln!(
+                out,
+                "  {} = {};",
+                code.code(),
+                missing_label(&columns, code)
+            );
+        }
         let _ = writeln!(out, "  blank (system-missing) = {NOT_SHOWN_LABEL}.\n");
         out.push_str("GET DATA\n  /TYPE=TXT\n");
         // The file name stays one piece: `+` joins labels, not file names.
@@ -80,15 +89,27 @@ impl Dataset<'_> {
         let numeric = names(&columns, |c| {
             c.has_missing_codes && !matches!(c.kind, Kind::Text { .. })
         });
+        // SPSS takes at most three single missing values but any range;
+        // the codes are one range with no real value in it.
+        let (lowest, highest) = MissingCode::range();
         if !numeric.is_empty() {
-            let _ = writeln!(out, "MISSING VALUES\n{}\n  (-99, -98, -97).\n", numeric);
+            let _ = writeln!(
+                out,
+                "MISSING VALUES\n{numeric}\n  ({lowest} THRU {highest}).\n"
+            );
         }
         let text = names(&columns, |c| {
             c.has_missing_codes && matches!(c.kind, Kind::Text { .. })
         });
         if !text.is_empty() {
+            // A string takes no range: the codes a free-text item can hold.
+            let quoted: Vec<String> = MissingCode::ALL
+                .iter()
+                .filter(|c| !c.can_be_chosen())
+                .map(|c| format!("'{}'", c.code()))
+                .collect();
             out.push_str(TEXT_MISSING_COMMENT);
-            let _ = writeln!(out, "MISSING VALUES\n{}\n  ('-99', '-98', '-97').\n", text);
+            let _ = writeln!(out, "MISSING VALUES\n{text}\n  ({}).\n", quoted.join(", "));
         }
 
         for (level, pick) in [
@@ -117,7 +138,6 @@ const HEADER_COMMENT: &str = "\
   keep the line breaks.
 * A multiple-choice item has one 0/1 column per option, <variable>_<code>.
 * Missing-data codes, declared below as user-missing:
-  -99 = Prefer not to say; -98 = Don't know; -97 = Shown but not answered;
 ";
 const UNGUARD_COMMENT: &str = "\
 * Text that began with = + - or @ was written with a ' in front so that
@@ -136,6 +156,18 @@ const TEXT_MISSING_COMMENT: &str = "\
 * Free-text columns hold the codes as text. SPSS versions before 16 refuse
   missing values on long strings; this command then fails alone.
 ";
+
+/// The label of a missing code as the columns give it (the instrument's
+/// words for -99, -98 and -96), for the comment block.
+fn missing_label(columns: &[Column], code: MissingCode) -> String {
+    let label = columns
+        .iter()
+        .flat_map(|c| c.value_labels.iter())
+        .find(|(c, _)| *c == code.code())
+        .map_or(code.meaning(), |(_, l)| l.as_str());
+    // A comment line must not end with a period before its last line.
+    one_line(label, 100).trim_end_matches('.').to_owned()
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Level {
