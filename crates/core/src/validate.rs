@@ -242,17 +242,18 @@ fn missing_allowed(item: &Item, code: MissingCode) -> Result<(), AnswerError> {
 }
 
 /// The selection after ticking (`now` true) or unticking `code` of a
-/// multiple-choice item with these choices, starting from `before`: the
-/// codes ascending, as records store them, or `None` when nothing is left
-/// (an empty selection is no answer). Ticking an exclusive choice ("None of
-/// these") clears every other; ticking any other clears the exclusive ones.
+/// multiple-choice item whose exclusive choices ("None of these") have the
+/// codes `exclusive`, starting from `before`: the codes ascending, as
+/// records store them, or `None` when nothing is left (an empty selection
+/// is no answer). Ticking an exclusive choice clears every other; ticking
+/// any other clears the exclusive ones.
 pub fn toggle_choice(
-    choices: &[crate::instrument::Choice],
+    exclusive: &[i64],
     before: &[i64],
     code: i64,
     now: bool,
 ) -> Option<AnswerValue> {
-    let exclusive = |c: i64| choices.iter().any(|ch| ch.code == c && ch.exclusive);
+    let exclusive = |c: i64| exclusive.contains(&c);
     let mut codes: Vec<i64> = before.iter().copied().filter(|c| *c != code).collect();
     if now {
         if exclusive(code) {

@@ -314,7 +314,7 @@ fn an_exclusive_choice_is_refused_with_others() {
 
 #[test]
 fn ticking_an_exclusive_choice_clears_the_others_and_the_reverse() {
-    let list = with_none_of_these();
+    let list = [4];
     let codes = |v: Option<AnswerValue>| match v {
         Some(AnswerValue::Codes(c)) => c,
         _ => Vec::new(),
@@ -329,8 +329,7 @@ fn ticking_an_exclusive_choice_clears_the_others_and_the_reverse() {
     assert_eq!(codes(toggle_choice(&list, &[1, 3], 3, false)), vec![1]);
     assert_eq!(toggle_choice(&list, &[4], 4, false), None);
     // Without an exclusive choice, ticks add up.
-    let plain = choices(&[1, 2]);
-    assert_eq!(codes(toggle_choice(&plain, &[1], 2, true)), vec![1, 2]);
+    assert_eq!(codes(toggle_choice(&[], &[1], 2, true)), vec![1, 2]);
     // Whatever is ticked, the result always passes validation.
     let multi = item(ItemKind::MultipleChoice {
         choices: with_none_of_these(),

@@ -1,8 +1,9 @@
-//! The tablet's own settings: its label, stored in every record, and the
-//! idle time before "Are you still there?".
+//! The tablet's own settings: its label and the code of its service, both
+//! stored in every record, and the idle time before "Are you still there?".
 
 use crate::services::local_store::LocalStore;
 use crate::state::AppEnv;
+use candour_core::service_code::parse_service_code;
 use candour_core::settings::Settings;
 use candour_core::storage::Repository;
 use web_sys::HtmlInputElement;
@@ -13,6 +14,7 @@ use yew::prelude::*;
 pub fn DeviceSettings() -> Html {
     let env = use_context::<AppEnv>();
     let label = use_node_ref();
+    let service = use_node_ref();
     let idle = use_node_ref();
     let status = use_state(|| None::<Result<String, String>>);
     let Some(env) = env else { return html! {} };
@@ -22,7 +24,8 @@ pub fn DeviceSettings() -> Html {
         .unwrap_or_default();
 
     let save = {
-        let (label, idle, status) = (label.clone(), idle.clone(), status.clone());
+        let (label, service, idle, status) =
+            (label.clone(), service.clone(), idle.clone(), status.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let value = |r: &NodeRef| {
@@ -30,7 +33,7 @@ pub fn DeviceSettings() -> Html {
                     .map(|i| i.value())
                     .unwrap_or_default()
             };
-            let outcome = save_settings(&value(&label), &value(&idle), &m);
+            let outcome = save_settings(&value(&label), &value(&service), &value(&idle), &m);
             status.set(Some(outcome.map(|()| m.get("researcher.saved").to_owned())));
         })
     };
@@ -43,6 +46,12 @@ pub fn DeviceSettings() -> Html {
                 <input id="device-label" ref={label} type="text" class="text-input" maxlength="60"
                     autocomplete="off" aria-describedby="device-help" value={current.device_label.clone()} />
                 <p id="device-help" class="help">{ m.get("researcher.device_help") }</p>
+                <label for="service-code">{ m.get("researcher.service_code_label") }</label>
+                <input id="service-code" ref={service} type="text" class="text-input" maxlength="16"
+                    autocomplete="off" autocapitalize="characters" spellcheck="false"
+                    aria-describedby="service-code-help"
+                    value={current.service_code.clone()} />
+                <p id="service-code-help" class="help">{ m.get("researcher.service_code_help") }</p>
                 <label for="idle-seconds">{ m.get("researcher.idle_label") }</label>
                 <input id="idle-seconds" ref={idle} type="text" inputmode="numeric" class="text-input"
                     autocomplete="off" value={current.idle_seconds.to_string()} />
@@ -58,11 +67,14 @@ pub fn DeviceSettings() -> Html {
 }
 
 /// Checks and stores the settings; keeps every other setting as it was.
+/// Nothing is stored when any of them is refused.
 fn save_settings(
     label: &str,
+    service_code: &str,
     idle: &str,
     m: &candour_core::messages::Messages,
 ) -> Result<(), String> {
+    let service_code = parse_service_code(service_code).map_err(|e| e.in_words(m))?;
     let idle_seconds: u32 = idle
         .trim()
         .parse()
@@ -72,6 +84,7 @@ fn save_settings(
     let mut repo = Repository::new(LocalStore::open().map_err(|e| e.to_string())?);
     let settings = Settings {
         device_label: label.trim().to_owned(),
+        service_code: service_code.unwrap_or_default(),
         idle_seconds,
         ..repo.load_settings()
     };
