@@ -1,5 +1,5 @@
 // Storage figures (not a test), in headless Chromium: the stored size of one
-// complete record of the default questionnaire; then with 5,000 and 10,000
+// complete record (of questionnaire 1.0.0, the storage fixture); then with 5,000 and 10,000
 // stored records, start-up (median of 5 reloads, budget 500 ms at 10,000),
 // the wasm memory right after that start-up, the export read (every record
 // decoded and checked, median of 3) and the IndexedDB size on disk.
@@ -40,7 +40,7 @@ await page.goto(origin);
 await page.getByRole('button', { name: 'Start a new survey' }).waitFor();
 const empty = await page.evaluate(async () => (await navigator.storage.estimate()).usageDetails?.indexedDB ?? 0);
 
-report('one complete record as stored (45 answers, paradata)', String(new TextEncoder().encode(fixture).length), undefined, 'bytes');
+report('one complete record of questionnaire 1.0.0 as stored (45 answers, paradata)', String(new TextEncoder().encode(fixture).length), undefined, 'bytes');
 for (const [from, to, budget] of [[0, 5000, undefined], [5000, 10000, 500]]) {
   await seed(page, fixture, from, to);
   const starts = [];

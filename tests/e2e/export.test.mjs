@@ -21,7 +21,7 @@ function exported(expected) {
   if ('codes' in expected) return expected.codes;
   if ('number' in expected) return expected.number;
   if ('text' in expected) return expected.text;
-  return { prefer_not_to_say: -99, dont_know: -98, unanswered: -97 }[expected.missing];
+  return { prefer_not_to_say: -99, dont_know: -98, unanswered: -97, does_not_apply: -96, not_reached: -95 }[expected.missing];
 }
 
 async function completeSurvey(page, code) {
@@ -73,12 +73,18 @@ test('two surveys export as one JSON file holding exactly the values entered, an
   // JSON: both records, every value as entered.
   const json = JSON.parse(files[names.find((n) => n.endsWith('.json'))]);
   assert.equal(json.format, 'candour-export');
+  assert.equal(json.format_version, 2);
   assert.equal(json.record_count, 2);
+  // Every questionnaire the tablet ships is known, but only the one used is listed.
+  assert.deepEqual(json.instruments.map((i) => i.version), ['2.0.0']);
   assert.deepEqual(json.records.map((r) => r.participant_code).sort(), ['HAT-001', 'HAT-002']);
   for (const record of json.records) {
     for (const [variable, [, expected]] of Object.entries(FULL_PLAN)) {
       assert.deepEqual(record.answers[variable], exported(expected), `${record.participant_code} ${variable}`);
     }
+    assert.equal(record.service_code, null, 'no service code set on this tablet');
+    // Burden: "does not apply" kept out; (5 + 2 + 4 + 3) / 4 = 3.5, 62.5 on 0-100.
+    assert.deepEqual(record.domain_scores.B, { score: 3.5, score_100: 62.5, answered: 4, shown: 4 });
   }
 
   // Marked exported: "only not yet exported" now finds nothing.

@@ -35,8 +35,10 @@ test('with no answer to "Are you still there?", the draft becomes a partial reco
   const [record] = await storedRecords(page);
   assert.equal(record.status, 'partial');
   assert.deepEqual(record.answers.a1_works, { code: 7 });
-  assert.deepEqual(record.answers.a2_here_in_a_year, { missing: 'unanswered' }, 'shown but not answered');
-  assert.equal(record.answers.a3_keep_going, undefined, 'never reached: blank');
+  assert.deepEqual(record.answers.a2_keep_coming, { missing: 'unanswered' }, 'shown but not answered');
+  assert.deepEqual(record.answers.a3_avoid_street, { missing: 'not_reached' }, 'never reached: -95, not blank');
+  assert.deepEqual(record.answers.b4_missed_why, { missing: 'not_reached' }, 'its condition reads an unreached item');
+  assert.equal(Object.keys(record.answers).length, 61, 'no item left blank: none was skipped by logic');
   assert.equal(await storedDraft(page), null);
   assert.ok(!(await page.locator('body').innerText()).includes('How sure'), 'nothing of the answers on screen');
   await page.close();

@@ -5,7 +5,9 @@
 // survey flow on the default instrument (tests/export_import_fixtures.rs
 // writes and checks tests/fixtures/export-import/): tablet A's and tablet
 // B's exports share one identical record and one record id with different
-// answers; corrupt.json is tablet A's file cut short.
+// answers; corrupt.json is tablet A's file cut short; tablet C's export
+// combines with format-1-tablet-a.json, an export written before format 2
+// of records answered on questionnaire 1.0.0.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -92,6 +94,38 @@ test('the workbench combines two exports and a corrupt file: every good record k
 
   assert.deepEqual(await localStorageCopy(page), storageBefore, 'nothing written to localStorage');
   assert.equal((await storedRecords(page)).length, 0, 'no record stored on this device');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('an export written before questionnaire 2.0 combines with a 2.0 export, each version its own tables', async () => {
+  const page = await openWorkbench(env);
+  const panel = page.getByRole('region', { name: 'Combine exports from several tablets' });
+  await panel.waitFor();
+  // format-1-tablet-a.json: export format 1, questionnaire 1.0.0, as an app
+  // before 2.0 wrote it. tablet-c.json: format 2, questionnaire 2.0.0.
+  await panel.getByLabel('JSON export files to combine').setInputFiles(
+    ['format-1-tablet-a.json', 'tablet-c.json'].map((f) => join(IMPORT, f)),
+  );
+  await panel.getByText('Files combined: 2. Files rejected: 0. Responses in the combined data: 6.').waitFor();
+  await panel.getByText('The responses were answered on 2 different questionnaires or versions').waitFor();
+  const tables = panel.getByRole('group');
+  await tables.filter({ hasText: 'version 1.0.0' }).filter({ hasText: 'responses: 4' }).waitFor();
+  await tables.filter({ hasText: 'version 2.0.0' }).filter({ hasText: 'responses: 2' }).waitFor();
+  await screenshot(page, 'researcher-import-two-versions');
+  assert.deepEqual(await axe(page), [], 'axe on a report of two versions');
+
+  // Each version's wide table has its own columns.
+  const old = await downloadFrom(page, tables.filter({ hasText: 'version 1.0.0' }), 'Wide CSV');
+  const now = await downloadFrom(page, tables.filter({ hasText: 'version 2.0.0' }), 'Wide CSV');
+  const header = (csv) => csv.text.replace(/^\uFEFF/, '').split('\r\n')[0].split(',');
+  assert.ok(header(old).includes('b8_work_or_care_4') && !header(old).includes('score_a1_100'));
+  assert.ok(header(now).includes('score_a1_100') && header(now).includes('service_code'));
+  assert.equal(old.text.split('\r\n').filter((l) => l.startsWith('tablet-a') || l.startsWith('shared') || l.startsWith('clash')).length, 4);
+
+  const json = JSON.parse((await downloadFrom(page, panel, 'Combined JSON (conflicts included)')).text);
+  assert.equal(json.format_version, 2);
+  assert.deepEqual(json.instruments.map((i) => i.version), ['1.0.0', '2.0.0']);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

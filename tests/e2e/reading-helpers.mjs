@@ -172,36 +172,41 @@ export async function axeWith(page, { aaa = false } = {}) {
   }, aaa);
 }
 
-/** The id of the question on screen ("q-<variable>" without "q-"), or null. */
+/** The variable of the screen's first question ("q-<variable>" without
+ * "q-"), or null off a question screen. */
 export function questionId(page) {
   return page.evaluate(() => {
-    const id = document.querySelector('h1')?.id ?? '';
-    return id.startsWith('q-') ? id.slice(2) : null;
+    const id = document.querySelector('main [id^="q-"]')?.id ?? '';
+    return id ? id.slice(2) : null;
   });
 }
 
 /** Presses the screen's primary navigation button (Next, whatever its
- * words) and waits for another question or the review. */
+ * words) and waits for another screen or the review. */
 export async function nextScreen(page) {
-  const before = await questionId(page);
+  const before = await page.evaluate(() => document.querySelector('h1')?.id ?? '');
   await page.locator('.nav-buttons .button.primary').click();
-  await page.waitForFunction((b) => (document.querySelector('h1')?.id ?? '') !== `q-${b}`, before);
+  await page.waitForFunction((b) => (document.querySelector('h1')?.id ?? '') !== b, before);
 }
 
 /**
- * Answers the question on screen without knowing its words: the first
+ * Answers every question on screen without knowing its words: the first
  * option of a list or scale, the first box ticked, "1" in a number box, or
  * `text` in a text area.
  */
 export async function answerAnyhow(page, text = 'ŧéšţ') {
-  const main = page.locator('main');
-  const radio = main.locator('.answer input[type=radio]').first();
-  if (await radio.count()) return radio.check();
-  const box = main.locator('.answer input[type=checkbox]').first();
-  if (await box.count()) return box.check();
-  const number = main.locator('.answer-number-box');
-  if (await number.count()) return number.fill('1');
-  const area = main.locator('textarea');
-  if (await area.count()) return area.fill(text);
-  throw new Error('no answer widget on this screen');
+  const answers = page.locator('main .answer');
+  const count = await answers.count();
+  if (count === 0) throw new Error('no answer widget on this screen');
+  for (let i = 0; i < count; i++) {
+    const answer = answers.nth(i);
+    const radio = answer.locator('input[type=radio]').first();
+    const box = answer.locator('input[type=checkbox]').first();
+    const number = answer.locator('.answer-number-box');
+    const area = answer.locator('textarea');
+    if (await radio.count()) await radio.check();
+    else if (await box.count()) await box.check();
+    else if (await number.count()) await number.fill('1');
+    else if (await area.count()) await area.fill(text);
+  }
 }

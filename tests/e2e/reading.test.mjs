@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { VIEWPORTS, screenshot, scrollsSideways, start } from './harness.mjs';
-import { FULL_PLAN, answerAll, currentVariable, give, next, startAndConsent } from './survey.mjs';
+import { FULL_PLAN, answerAll, currentVariable, currentVariables, give, next, startAndConsent } from './survey.mjs';
 import {
   TEST_VOICES, axeWith, chooseDisplay, finishUtterance, installRecorder, openAt, speech, storeSettings,
   untilStarted,
@@ -20,18 +20,19 @@ function openWithVoices(options = {}) {
   return openAt(env, { ...options, setup: (context) => installRecorder(context, options) });
 }
 
-/** Answers by FULL_PLAN until the question `variable` is on screen. */
+/** Answers by FULL_PLAN until the screen holding `variable` is on screen. */
 async function goTo(page, variable) {
-  for (let v = await currentVariable(page); v !== variable; v = await currentVariable(page)) {
-    assert.ok(v, `never reached ${variable}`);
-    await give(page, FULL_PLAN[v][0]);
+  for (let vs = await currentVariables(page); !vs.includes(variable); vs = await currentVariables(page)) {
+    assert.ok(vs.length, `never reached ${variable}`);
+    for (const v of vs) await give(page, FULL_PLAN[v][0], v);
     await next(page);
   }
 }
 
 /** What the question screen shows, top to bottom, in the pieces a reader
- * reads: intro, question, help, open explanations, options, "Or", missing
- * options. Taken from the page, so the test does not repeat the app. */
+ * reads: intro, heading, then for each item (one, or each of a group):
+ * its question, help, open explanations, options, "Or", missing options.
+ * Taken from the page, so the test does not repeat the app. */
 function shownInReadingOrder(page) {
   return page.evaluate(() => {
     const text = (e) => e.innerText.replace(/\s+/g, ' ').trim();
@@ -40,17 +41,21 @@ function shownInReadingOrder(page) {
     const intro = main.querySelector('.section-intro');
     if (intro) pieces.push(text(intro));
     pieces.push(text(main.querySelector('h1')));
-    const help = main.querySelector('p.help');
-    if (help) pieces.push(text(help));
-    for (const box of main.querySelectorAll('.glossary-explanation:not([hidden])')) {
-      pieces.push(`${text(box.querySelector('.glossary-word'))}: ${text(box.lastElementChild)}`);
+    const groupItems = [...main.querySelectorAll('.group-item')];
+    for (const block of groupItems.length ? groupItems : [main]) {
+      if (block !== main) pieces.push(text(block.querySelector('h2')));
+      const help = block.querySelector('p.help');
+      if (help) pieces.push(text(help));
+      for (const box of block.querySelectorAll('.glossary-explanation:not([hidden])')) {
+        pieces.push(`${text(box.querySelector('.glossary-word'))}: ${text(box.lastElementChild)}`);
+      }
+      const scale = block.querySelectorAll('.answer-scale-tile .answer-sr-only');
+      if (scale.length) for (const end of scale) pieces.push(end.textContent.trim());
+      else for (const tile of block.querySelectorAll('.answer-tile')) pieces.push(text(tile));
+      const or = block.querySelector('.answer-or');
+      if (or) pieces.push(text(or));
+      for (const b of block.querySelectorAll('.answer-missing-option')) pieces.push(text(b));
     }
-    const scale = main.querySelectorAll('.answer-scale-tile .answer-sr-only');
-    if (scale.length) for (const end of scale) pieces.push(end.textContent.trim());
-    else for (const tile of main.querySelectorAll('.answer-tile')) pieces.push(text(tile));
-    const or = main.querySelector('.answer-or');
-    if (or) pieces.push(text(or));
-    for (const b of main.querySelectorAll('.answer-missing-option')) pieces.push(text(b));
     return pieces;
   });
 }
@@ -61,7 +66,7 @@ test('Read aloud says the question and then every option, in order, with the dev
   const page = await openWithVoices();
   await startAndConsent(page);
   const checked = [];
-  for (const variable of ['a1_works', 'a5_worry_close', 'a6_told_funding', 'b3_travel_cost', 'b6_missed_reason']) {
+  for (const variable of ['a1_works', 'a4_here_in_a_year', 'b1_visits', 'b4_missed_why', 'b5_hard_work', 'e8_injected', 'e10_physical', 'f2_recommend']) {
     await goTo(page, variable);
     const before = (await speech(page)).spoken.length;
     await readAloud(page).click();
@@ -78,8 +83,11 @@ test('Read aloud says the question and then every option, in order, with the dev
     await page.getByRole('button', { name: 'Stop reading' }).click();
     await readAloud(page).waitFor();
   }
-  // a5 is the agreement scale: the question and its five points.
-  assert.equal(checked[1], 6);
+  // The A2 screen: its heading, then three agreement items, each its
+  // question, five points, "Or" and "Don't know".
+  assert.equal(checked[1], 1 + 3 * 8);
+  // f2 alone on its screen: the question and its five points.
+  assert.equal(checked.at(-1), 6);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
@@ -87,7 +95,7 @@ test('Read aloud says the question and then every option, in order, with the dev
 test('the option being read is highlighted, one after the other, and the highlight follows the voice', async () => {
   const page = await openWithVoices({ viewport: VIEWPORTS.phone });
   await startAndConsent(page);
-  await goTo(page, 'a5_worry_close');
+  await goTo(page, 'f2_recommend');
   await readAloud(page).click();
   await untilStarted(page, 1);
   const lit = () => page.evaluate(() => [...document.querySelectorAll('.reading')].map((e) => e.innerText.trim()));
@@ -107,10 +115,31 @@ test('the option being read is highlighted, one after the other, and the highlig
   await page.close();
 });
 
+test('on a screen of several items, each item is lit as it is read, and only its own options', async () => {
+  const page = await openWithVoices({ viewport: VIEWPORTS.tabletPortrait });
+  await startAndConsent(page);
+  await goTo(page, 'b5_hard_work');
+  await readAloud(page).click();
+  await untilStarted(page, 1);
+  const lit = () => page.evaluate(() => [...document.querySelectorAll('.reading')].map((e) => e.id || e.closest('.group-item')?.id || e.tagName));
+  await page.waitForFunction(() => document.querySelector('h1.reading'));
+  assert.deepEqual(await lit(), ['g-b_hard'], 'the group heading first');
+  await finishUtterance(page);
+  await page.waitForFunction(() => document.querySelector('#q-b5_hard_work.reading'));
+  assert.deepEqual(await lit(), ['q-b5_hard_work'], 'then the first item\'s question');
+  await finishUtterance(page);
+  await page.waitForFunction(() => document.querySelector('.answer-tile.reading'));
+  assert.deepEqual(await lit(), ['item-b5_hard_work'], 'then its first option, and no other item\'s');
+  assert.equal(await page.locator('#item-b5_hard_work .answer-tile.reading').innerText(), 'Not hard');
+  await screenshot(page, 'reading-group-option-highlighted');
+  await page.getByRole('button', { name: 'Stop reading' }).click();
+  await page.close();
+});
+
 test('speech stops the moment the person answers, and when they move on', async () => {
   const page = await openWithVoices();
   await startAndConsent(page);
-  await goTo(page, 'a5_worry_close');
+  await goTo(page, 'f2_recommend');
 
   await readAloud(page).click();
   await untilStarted(page, 1);
@@ -129,7 +158,7 @@ test('speech stops the moment the person answers, and when they move on', async 
   await untilStarted(page, startedThen + 1);
   await next(page);
   await page.waitForFunction(() => window.__speech.current === null && window.__speech.queue.length === 0);
-  assert.equal(await currentVariable(page), 'a6_told_funding');
+  assert.equal(await currentVariable(page), 'f3_choose_again');
 
   // And Back, from the middle of the options.
   const s = await speech(page);
@@ -144,7 +173,7 @@ test('speech stops the moment the person answers, and when they move on', async 
 test('a hard word is marked in the question; a tap explains it, and the explanation is read aloud too', async () => {
   const page = await openWithVoices({ viewport: VIEWPORTS.phone });
   await startAndConsent(page);
-  await goTo(page, 'a4_avoid_street');
+  await goTo(page, 'a3_avoid_street');
   const term = page.locator('h1').getByRole('button', { name: 'street heroin' });
   assert.equal(await term.getAttribute('aria-expanded'), 'false');
   const explanation = page.locator(`#${await term.getAttribute('aria-controls')}`);
@@ -203,7 +232,7 @@ test('where the device has no voice of its own, there is no Read aloud button an
     await startAndConsent(page);
     await goTo(page, 'a5_worry_close');
     assert.equal(await readAloud(page).count(), 0, what);
-    await give(page, FULL_PLAN.a5_worry_close[0]);
+    await give(page, FULL_PLAN.a5_worry_close[0], 'a5_worry_close');
     await next(page);
     assert.deepEqual(page.problems, [], what);
     await page.close();
@@ -232,11 +261,15 @@ for (const [name, viewport] of [['390', VIEWPORTS.phone], ['768', VIEWPORTS.tabl
       await fits('consent');
       await screenshot(page, `size-${name}-${size}-consent`);
       await page.getByRole('button', { name: 'Yes, I am happy to answer' }).click();
-      const shots = { a1_works: 'scale', a5_worry_close: 'agreement', b3_travel_cost: 'number', b8_work_or_care: 'multiple', e1_days_heroin: 'glossary' };
+      const shots = {
+        a1_works: 'scale', a4_here_in_a_year: 'agreement-group', b1_visits: 'number',
+        b4_missed_why: 'multiple', b5_hard_work: 'difficulty-group', e1_days_heroin: 'glossary-numbers',
+        e10_physical: 'scale-20', h1_take_home: 'yes-no-group',
+      };
       await answerAll(page, FULL_PLAN, {
         onQuestion: async (variable) => {
           assert.ok(await page.evaluate((c) => document.documentElement.classList.contains(c), size), `${variable} keeps ${size}`);
-          if (variable === 'e1_days_heroin') await page.locator('h1 .glossary-term').click();
+          if (variable === 'e1_days_heroin') await page.locator('#q-e1_days_heroin .glossary-term').click();
           await fits(variable);
           if (shots[variable]) await screenshot(page, `size-${name}-${size}-${shots[variable]}`);
         },
@@ -289,25 +322,35 @@ for (const theme of ['theme-standard', 'theme-contrast']) {
     await check('consent, title being read');
     await page.getByRole('button', { name: 'Stop reading' }).click();
     await page.getByRole('button', { name: 'Yes, I am happy to answer' }).click();
-    const kinds = new Set(['a1_works', 'a4_avoid_street', 'a5_worry_close', 'b3_travel_cost', 'b8_work_or_care', 'e1_days_heroin', 'g1_best_thing']);
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('alert').waitFor();
-    await check('a required item refused');
+    const kinds = new Set([
+      'a1_works', 'a3_avoid_street', 'a4_here_in_a_year', 'b2_visit_minutes', 'b3_missed_doses',
+      'b4_missed_why', 'b5_hard_work', 'e1_days_heroin', 'e10_physical', 'h1_take_home', 'g1_best_thing',
+      'p5_how_done',
+    ]);
     await answerAll(page, FULL_PLAN, {
-      onQuestion: async (variable) => {
+      onScreen: async ([variable]) => {
         if (!kinds.has(variable)) return;
-        if (variable === 'a4_avoid_street') await page.locator('h1 .glossary-term').click();
-        if (variable === 'a5_worry_close') {
+        if (variable === 'a3_avoid_street') await page.locator('h1 .glossary-term').click();
+        if (variable === 'a4_here_in_a_year') {
+          // The group's heading, then the first item's question, then its
+          // first option: each lit in turn.
           await readAloud(page).click();
           await finishUtterance(page);
-          await page.waitForFunction(() => document.querySelector('.answer-tile.reading'));
+          await page.waitForFunction(() => document.querySelector('#q-a4_here_in_a_year.reading'));
+          await finishUtterance(page);
+          await page.waitForFunction(() => document.querySelector('#item-a4_here_in_a_year .answer-tile.reading'));
+        }
+        if (variable === 'b3_missed_doses') {
+          await page.getByRole('button', { name: 'Next' }).click();
+          await page.getByRole('alert').waitFor();
+          await check('a required item refused');
         }
         await check(variable);
-        if (variable === 'a5_worry_close') {
+        if (variable === 'a4_here_in_a_year') {
           await page.getByRole('button', { name: 'Stop reading' }).click();
-          await screenshot(page, `${theme}-agreement`);
+          await screenshot(page, `${theme}-agreement-group`);
         }
-        if (variable === 'b3_travel_cost') {
+        if (variable === 'b2_visit_minutes') {
           await page.getByRole('textbox').fill('abc');
           await page.locator('.answer-error:not(:empty)').waitFor();
           await check('a number refused');
@@ -328,8 +371,8 @@ test('forced colours and reduced motion: the system\'s colours are kept, nothing
   const page = await openWithVoices({ viewport: VIEWPORTS.phone });
   await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
   await startAndConsent(page);
-  await goTo(page, 'a5_worry_close');
-  await give(page, FULL_PLAN.a5_worry_close[0]);
+  await goTo(page, 'f2_recommend');
+  await give(page, FULL_PLAN.f2_recommend[0]);
   await readAloud(page).click();
   await finishUtterance(page);
   await page.waitForFunction(() => document.querySelector('.answer-tile.reading'));

@@ -116,10 +116,23 @@ test('a forgotten PIN is reset only by erasing every response, after a warning n
   await page.close();
 });
 
-test('the dashboard counts records, hiding counts below 3, and the tablet label goes into new records', async () => {
+test('the dashboard counts records, hiding counts below 3, and the tablet label and service code go into new records', async () => {
   const page = await openApp(env);
   await setPin(page);
   await page.getByLabel('Tablet label (stored in every response)').fill('Clinic A, tablet 2');
+  // A service code is a code, checked: what is not one is refused in words,
+  // and nothing is saved.
+  const service = page.getByLabel('Service code (stored in every response)');
+  await service.fill('Clinic A');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('status').filter({ hasText: 'Use only letters A to Z, numbers and hyphens' }).waitFor();
+  assert.deepEqual(await axe(page), [], 'axe with a refused service code');
+  await screenshot(page, 'researcher-service-code-refused');
+  assert.equal(await page.evaluate(() => localStorage.getItem('candour:settings')), null, 'nothing saved');
+  // What was typed stays, to be corrected rather than typed again.
+  assert.equal(await page.getByLabel('Tablet label (stored in every response)').inputValue(), 'Clinic A, tablet 2');
+  assert.equal(await service.inputValue(), 'Clinic A');
+  await service.fill('mbro-hat');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   await page.getByRole('button', { name: 'Lock and leave' }).click();
@@ -128,6 +141,7 @@ test('the dashboard counts records, hiding counts below 3, and the tablet label 
   await completeSurvey(page);
   const [record] = await storedRecords(page);
   assert.equal(record.device_label, 'Clinic A, tablet 2');
+  assert.equal(record.service_code, 'MBRO-HAT', 'in capitals, beside the tablet label');
 
   await openArea(page);
   await unlock(page, PIN);
@@ -136,5 +150,7 @@ test('the dashboard counts records, hiding counts below 3, and the tablet label 
   const text = await counts.innerText();
   assert.match(text, /Complete\s+fewer than 3/);
   assert.match(text, /Partial\s+0/);
+  // The settings form shows the code as stored.
+  assert.equal(await page.getByLabel('Service code (stored in every response)').inputValue(), 'MBRO-HAT');
   await page.close();
 });

@@ -132,6 +132,7 @@ fn synthetic(instrument: &Instrument, prefix: &str, count: usize) -> Vec<Respons
                 participant_code: Some(format!("HAT-{:03}", k % 1000)),
                 locale: "en".into(),
                 device_label: "Clinic A, tablet 2".into(),
+                service_code: Some("MBRO-HAT".into()),
                 now: Timestamp(start),
             });
             let mut t = start + 1000;
@@ -140,15 +141,17 @@ fn synthetic(instrument: &Instrument, prefix: &str, count: usize) -> Vec<Respons
                 now: Timestamp(t),
             });
             let mut n = k * 7;
-            while let Screen::Question(item) = s.screen() {
-                let item = item.clone();
-                n += 1;
-                t += 4000;
-                s.apply(Action::Answer {
-                    variable: item.variable.clone(),
-                    value: Some(answer(&item, n)),
-                    now: Timestamp(t),
-                });
+            while let Screen::Question(_) = s.screen() {
+                let items: Vec<Item> = s.screen_items().into_iter().cloned().collect();
+                for item in &items {
+                    n += 1;
+                    t += 4000;
+                    s.apply(Action::Answer {
+                        variable: item.variable.clone(),
+                        value: Some(answer(item, n)),
+                        now: Timestamp(t),
+                    });
+                }
                 s.apply(Action::Next {
                     now: Timestamp(t + 500),
                 });
@@ -167,8 +170,9 @@ fn answer(item: &Item, n: usize) -> AnswerValue {
         return AnswerValue::Missing(MissingCode::PreferNotToSay);
     }
     match &item.kind {
-        ItemKind::Agreement => AnswerValue::Code(1 + (n % 5) as i64),
+        ItemKind::Agreement | ItemKind::Difficulty => AnswerValue::Code(1 + (n % 5) as i64),
         ItemKind::Scale010 { .. } => AnswerValue::Code((n % 11) as i64),
+        ItemKind::Scale020 { .. } => AnswerValue::Code((n % 21) as i64),
         ItemKind::YesNoNotSure => AnswerValue::Code([1, 0, 2][n % 3]),
         ItemKind::SingleChoice { choices } => AnswerValue::Code(choices[n % choices.len()].code),
         ItemKind::MultipleChoice { choices } => {

@@ -3,18 +3,21 @@
 //! direction, skip logic and missing codes, as CSV (for people) and JSON (for
 //! programs).
 
-use candour_core::answer::MissingCode;
+use candour_core::answer::{missing_codes_of, MissingCode};
 use candour_core::hash::content_hash;
 use candour_core::instrument::{Direction, Instrument, Item, ItemKind};
 use serde::{Deserialize, Serialize};
 
 mod describe;
+pub mod scores;
 mod write;
 
 pub use describe::describe_condition;
 
 /// Label of code -97, which no participant sees, so the instrument has none.
-pub const UNANSWERED_LABEL: &str = "Shown but not answered";
+pub const UNANSWERED_LABEL: &str = MissingCode::Unanswered.meaning();
+/// Type of the codebook rows that describe domain score columns.
+pub const SCORE_TYPE: &str = "domain_score";
 /// Label of a blank cell: the item was not shown because of skip logic.
 pub const NOT_SHOWN_LABEL: &str = "Not shown (skip logic)";
 
@@ -53,6 +56,10 @@ pub struct Codebook {
     pub missing_codes: Vec<MissingCodeEntry>,
     /// One entry per item, in the order asked.
     pub variables: Vec<CodebookEntry>,
+    /// One entry per domain score column (`score_<code>` and
+    /// `score_<code>_100` per scored domain), after the items in the CSV.
+    #[serde(default)]
+    pub scores: Vec<CodebookEntry>,
 }
 
 /// A missing-data code and what it means.
@@ -71,6 +78,9 @@ pub struct ChoiceEntry {
     pub code: i64,
     /// The label shown.
     pub label: String,
+    /// A multiple-choice answer that goes alone ("None of these").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exclusive: bool,
 }
 
 /// Everything a researcher needs to read one variable.
@@ -82,7 +92,8 @@ pub struct CodebookEntry {
     pub domain: String,
     /// Id of the section the item is in.
     pub section: String,
-    /// The question in the codebook's locale.
+    /// The question in the codebook's locale: for an item shown in a
+    /// group, the group's heading and the item's text.
     pub text: String,
     /// The item's type, spelled as in the instrument file.
     #[serde(rename = "type")]
@@ -134,6 +145,7 @@ pub fn codebook(instrument: &Instrument, locale: &str) -> Codebook {
         locale: locale.to_owned(),
         missing_codes,
         variables,
+        scores: scores::score_entries(instrument, locale),
     }
 }
 
@@ -141,24 +153,17 @@ fn entry(instrument: &Instrument, locale: &str, section: &str, item: &Item) -> C
     let text = |t: &candour_core::text::Text| t.get(locale, &instrument.locale).to_owned();
     let mut choices = real_choices(item, instrument, locale);
     let mut missing = Vec::new();
-    for (offered, code) in [
-        (item.prefer_not_to_say, MissingCode::PreferNotToSay),
-        (item.dont_know, MissingCode::DontKnow),
-    ] {
-        if offered {
-            let e = missing_entry(Some(code), instrument, locale);
+    for code in missing_codes_of(item) {
+        let e = missing_entry(Some(code), instrument, locale);
+        if code.can_be_chosen() {
             choices.push(ChoiceEntry {
                 code: code.code(),
                 label: e.label.clone(),
+                exclusive: false,
             });
-            missing.push(e);
         }
+        missing.push(e);
     }
-    missing.push(missing_entry(
-        Some(MissingCode::Unanswered),
-        instrument,
-        locale,
-    ));
     if item.show_if.is_some() {
         missing.push(missing_entry(None, instrument, locale));
     }
@@ -175,6 +180,7 @@ fn entry(instrument: &Instrument, locale: &str, section: &str, item: &Item) -> C
             min,
             max,
             step,
+            ..
         } => (Some(text(unit)), Some(*min), Some(*max), Some(*step), None),
         ItemKind::FreeText { max_length } => (None, None, None, None, Some(*max_length)),
         _ => (None, None, None, None, None),
@@ -183,7 +189,7 @@ fn entry(instrument: &Instrument, locale: &str, section: &str, item: &Item) -> C
         variable: item.variable.clone(),
         domain: item.domain.clone().unwrap_or_default(),
         section: section.to_owned(),
-        text: text(&item.text),
+        text: instrument.wording(item, locale),
         item_type: type_name(&item.kind),
         choices,
         unit,
@@ -221,43 +227,57 @@ fn real_choices(item: &Item, instrument: &Instrument, locale: &str) -> Vec<Choic
             .map(|c| ChoiceEntry {
                 code: c.code,
                 label: label(&c.label),
+                exclusive: c.exclusive,
             })
             .collect(),
-        ItemKind::Agreement => (1..)
-            .zip(&scales.agreement)
-            .map(|(code, t)| ChoiceEntry {
-                code,
-                label: label(t),
-            })
-            .collect(),
+        ItemKind::Agreement => numbered(&scales.agreement, &label),
+        ItemKind::Difficulty => numbered(scales.difficulty.as_deref().unwrap_or(&[]), &label),
         ItemKind::YesNoNotSure => [1, 0, 2]
             .into_iter()
             .zip(&scales.yes_no_not_sure)
             .map(|(code, t)| ChoiceEntry {
                 code,
                 label: label(t),
+                exclusive: false,
             })
             .collect(),
-        ItemKind::Scale010 {
-            low_label,
-            high_label,
-        } => vec![
-            ChoiceEntry {
-                code: 0,
-                label: label(low_label),
-            },
-            ChoiceEntry {
-                code: 10,
-                label: label(high_label),
-            },
-        ],
+        ItemKind::Scale010 { .. } | ItemKind::Scale020 { .. } => {
+            let ends = item.kind.scale_ends().zip(item.kind.scale_max());
+            ends.map(|((low, high), max)| {
+                [(0, low), (max, high)]
+                    .into_iter()
+                    .map(|(code, t)| ChoiceEntry {
+                        code,
+                        label: label(t),
+                        exclusive: false,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+        }
         ItemKind::Number { .. } | ItemKind::FreeText { .. } => Vec::new(),
     }
 }
 
-/// -99 and -98 take the instrument's own labels (what the participant saw);
-/// -97 and blank are never shown, so they carry the codebook's English words.
-fn missing_entry(
+/// A shared scale's labels coded 1, 2, 3... in their order.
+fn numbered(
+    labels: &[candour_core::text::Text],
+    label: &dyn Fn(&candour_core::text::Text) -> String,
+) -> Vec<ChoiceEntry> {
+    (1..)
+        .zip(labels)
+        .map(|(code, t)| ChoiceEntry {
+            code,
+            label: label(t),
+            exclusive: false,
+        })
+        .collect()
+}
+
+/// -99, -98 and -96 take the instrument's own labels (what the participant
+/// saw); -97, -95 and blank are never shown, so they carry the codebook's
+/// English words ([`MissingCode::meaning`]).
+pub(crate) fn missing_entry(
     code: Option<MissingCode>,
     instrument: &Instrument,
     locale: &str,
@@ -268,7 +288,13 @@ fn missing_entry(
             scales.prefer_not_to_say.get(locale, &instrument.locale)
         }
         Some(MissingCode::DontKnow) => scales.dont_know.get(locale, &instrument.locale),
-        Some(MissingCode::Unanswered) => UNANSWERED_LABEL,
+        Some(MissingCode::DoesNotApply) => scales
+            .does_not_apply
+            .as_ref()
+            .map_or(MissingCode::DoesNotApply.meaning(), |t| {
+                t.get(locale, &instrument.locale)
+            }),
+        Some(code) => code.meaning(),
         None => NOT_SHOWN_LABEL,
     };
     MissingCodeEntry {

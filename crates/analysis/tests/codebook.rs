@@ -11,17 +11,25 @@ use serde_json::{json, Value};
 
 /// Written out by hand from `small()`: lists are `code=label` joined by `; `,
 /// texts with commas or quotes are quoted by the csv writer, and every
-/// missing-codes cell starts with a negative code, so it carries the
-/// formula-injection quote `'`.
+/// missing-codes cell of an item starts with a negative code, so it carries
+/// the formula-injection quote `'`. Two rows per scored domain follow the
+/// items (the small instrument is built in code, unchecked: its domain E
+/// scores no item).
 const GOLDEN_CSV: &[&str] = &[
     "\u{FEFF}variable,domain,section,text,type,choices,unit,min,max,step,max_length,direction,reverse_keyed,shown_if,missing_codes,columns",
-    "b1_visits,B,visits,How many times a day do you come here?,number,,visits,0,4,1,,higher_worse,false,,'-97=Shown but not answered,b1_visits",
-    "b7_work,,visits,Do you work or study?,yes_no_not_sure,1=Yes; 0=No; 2=Not sure,,,,,,neutral,false,,'-97=Shown but not answered,b7_work",
-    "b8_work_effect,B,visits,Coming here makes work hard.,agreement,1=Strongly disagree; 2=Disagree; 3=Not sure; 4=Agree; 5=Strongly agree,,,,,,higher_worse,true,shown if b7_work is 1 (Yes),'-97=Shown but not answered; blank=Not shown (skip logic),b8_work_effect",
-    "b5_reason,,visits,What was the main reason you missed a dose?,single_choice,1=Travel; 2=Ill; 3=Work; -99=Prefer not to say,,,,,,neutral,false,shown if b1_visits is more than 2,'-99=Prefer not to say; -97=Shown but not answered; blank=Not shown (skip logic),b5_reason",
-    "e1_drugs,E,about,\"Which have you used, if any?\",multiple_choice,1=Heroin; 2=Crack; 5=Other; -99=Prefer not to say; -98=Don't know,,,,,,neutral,false,,'-99=Prefer not to say; -98=Don't know; -97=Shown but not answered,e1_drugs_1; e1_drugs_2; e1_drugs_5",
-    "f1_overall,F,about,\"Overall, how happy are you with the service?\",scale_010,0=Very unhappy; 10=Very happy,,,,,,higher_better,false,,'-97=Shown but not answered,f1_overall",
-    "g1_best,,about,\"What is the best thing, \"\"in a word\"\", about it?\",free_text,,,,,,500,neutral,false,,'-97=Shown but not answered,g1_best",
+    "b1_visits,B,visits,How many times a day do you come here?,number,,visits,0,4,1,,higher_worse,false,,'-97=Shown but not answered; -95=Not reached (the survey ended before this item),b1_visits",
+    "b7_work,,visits,Do you work or study?,yes_no_not_sure,1=Yes; 0=No; 2=Not sure,,,,,,neutral,false,,'-97=Shown but not answered; -95=Not reached (the survey ended before this item),b7_work",
+    "b8_work_effect,B,visits,Coming here makes work hard.,agreement,1=Strongly disagree; 2=Disagree; 3=Not sure; 4=Agree; 5=Strongly agree,,,,,,higher_worse,true,shown if b7_work is 1 (Yes),'-97=Shown but not answered; -95=Not reached (the survey ended before this item); blank=Not shown (skip logic),b8_work_effect",
+    "b5_reason,,visits,What was the main reason you missed a dose?,single_choice,1=Travel; 2=Ill; 3=Work; -99=Prefer not to say,,,,,,neutral,false,shown if b1_visits is more than 2,'-99=Prefer not to say; -97=Shown but not answered; -95=Not reached (the survey ended before this item); blank=Not shown (skip logic),b5_reason",
+    "e1_drugs,E,about,\"Which have you used, if any?\",multiple_choice,1=Heroin; 2=Crack; 5=Other; -99=Prefer not to say; -98=Don't know,,,,,,neutral,false,,'-99=Prefer not to say; -98=Don't know; -97=Shown but not answered; -95=Not reached (the survey ended before this item),e1_drugs_1; e1_drugs_2; e1_drugs_5",
+    "f1_overall,F,about,\"Overall, how happy are you with the service?\",scale_010,0=Very unhappy; 10=Very happy,,,,,,higher_better,false,,'-97=Shown but not answered; -95=Not reached (the survey ended before this item),f1_overall",
+    "g1_best,,about,\"What is the best thing, \"\"in a word\"\", about it?\",free_text,,,,,,500,neutral,false,,'-97=Shown but not answered; -95=Not reached (the survey ended before this item),g1_best",
+    "score_b,B,,\"Domain score B (B): mean of the answered items after reverse-keying (b1_visits, b8_work_effect (reversed)), counting only the items shown that apply; blank when under 75% of them were answered\",domain_score,,,0,5,,,neutral,false,,blank=No score: too few of the domain's items answered,score_b",
+    "score_b_100,B,,Domain score B (B) on 0 to 100: (score - 0) / (5 - 0) x 100,domain_score,,,0,100,,,neutral,false,,blank=No score: too few of the domain's items answered,score_b_100",
+    "score_e,E,,\"Domain score E (E): no item enters this score, so it is always blank\",domain_score,,,,,,,neutral,false,,blank=No score: too few of the domain's items answered,score_e",
+    "score_e_100,E,,\"Domain score E (E) on 0 to 100: no item enters this score, so it is always blank\",domain_score,,,,,,,neutral,false,,blank=No score: too few of the domain's items answered,score_e_100",
+    "score_f,F,,\"Domain score F (F): mean of the answered items after reverse-keying (f1_overall), counting only the items shown that apply; blank when under 75% of them were answered\",domain_score,,,0,10,,,neutral,false,,blank=No score: too few of the domain's items answered,score_f",
+    "score_f_100,F,,Domain score F (F) on 0 to 100: (score - 0) / (10 - 0) x 100,domain_score,,,0,100,,,neutral,false,,blank=No score: too few of the domain's items answered,score_f_100",
 ];
 
 #[test]
@@ -41,7 +49,28 @@ fn header_and_identity() {
     assert_eq!(c.instrument_hash, content_hash(&small()));
     assert_eq!(c.locale, "en");
     let codes: Vec<_> = c.missing_codes.iter().map(|m| m.code).collect();
-    assert_eq!(codes, [Some(-99), Some(-98), Some(-97), None]);
+    assert_eq!(
+        codes,
+        [Some(-99), Some(-98), Some(-97), Some(-96), Some(-95), None]
+    );
+    let labels: Vec<&str> = c.missing_codes.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(
+        labels[3], "Does not apply",
+        "the core's words, no label in the instrument"
+    );
+    assert_eq!(labels[4], "Not reached (the survey ended before this item)");
+    let scores: Vec<_> = c.scores.iter().map(|v| v.variable.as_str()).collect();
+    assert_eq!(
+        scores,
+        [
+            "score_b",
+            "score_b_100",
+            "score_e",
+            "score_e_100",
+            "score_f",
+            "score_f_100"
+        ]
+    );
     let variables: Vec<_> = c.variables.iter().map(|v| v.variable.as_str()).collect();
     assert_eq!(
         variables,
@@ -94,7 +123,7 @@ fn json_has_the_expected_fields_and_round_trips() {
         .as_str()
         .is_some_and(|h| h.starts_with("sha256:") && h.len() == 71));
     assert_eq!(
-        v["missing_codes"][3],
+        v["missing_codes"][5],
         json!({"code": null, "label": "Not shown (skip logic)"})
     );
     let visits = &v["variables"][0];
@@ -115,7 +144,7 @@ fn json_has_the_expected_fields_and_round_trips() {
         drugs["choices"][3],
         json!({"code": -99, "label": "Prefer not to say"})
     );
-    assert_eq!(drugs["missing_codes"].as_array().map(Vec::len), Some(3));
+    assert_eq!(drugs["missing_codes"].as_array().map(Vec::len), Some(4));
     assert_eq!(v["variables"][2]["reverse_keyed"], true);
     assert_eq!(v["variables"][6]["max_length"], 500);
     let back: Codebook = serde_json::from_value(v).expect("deserialises");
@@ -212,4 +241,88 @@ fn conditions_in_words() {
         describe(&not_all),
         "shown if not (all of: b1_visits is more than 2; b1_visits is less than 1.5)"
     );
+}
+
+#[test]
+fn the_default_questionnaire_codebook_describes_version_2() {
+    let instrument = candour_core::instrument::default::default_instrument().expect("loads");
+    let c = codebook(&instrument, "en");
+    let by = |v: &str| {
+        c.variables
+            .iter()
+            .find(|e| e.variable == v)
+            .expect("variable")
+    };
+    // An item shown in a group reads whole: the heading, then its text.
+    assert_eq!(
+        by("b6_hard_family").text,
+        "Because you come here for your doses, how hard is it to do these things? See your family"
+    );
+    assert_eq!(by("b6_hard_family").item_type, "difficulty");
+    let hard: Vec<(i64, &str)> = by("b6_hard_family")
+        .choices
+        .iter()
+        .map(|c| (c.code, c.label.as_str()))
+        .collect();
+    assert_eq!(
+        hard,
+        [
+            (1, "Not hard"),
+            (2, "A little hard"),
+            (3, "Fairly hard"),
+            (4, "Hard"),
+            (5, "Very hard"),
+            (-96, "Does not apply to me")
+        ]
+    );
+    let codes: Vec<Option<i64>> = by("b6_hard_family")
+        .missing_codes
+        .iter()
+        .map(|m| m.code)
+        .collect();
+    assert_eq!(codes, [Some(-97), Some(-96), Some(-95)]);
+    let top = by("e10_physical");
+    assert_eq!(top.item_type, "scale_020");
+    assert_eq!(top.choices[1].code, 20);
+    // "On my own" goes alone, and the CSV says so.
+    let how = by("p5_how_done");
+    assert!(how.choices.iter().any(|c| c.exclusive && c.code == 4));
+    assert!(c
+        .to_csv()
+        .contains("4=On my own, with no help (only on its own)"));
+    assert_eq!(by("b1_visits").unit.as_deref(), Some("times a day"));
+    // Two rows per scored domain: the mean and the 0-100 score.
+    let scores: Vec<&str> = c.scores.iter().map(|e| e.variable.as_str()).collect();
+    assert_eq!(
+        scores,
+        [
+            "score_a1",
+            "score_a1_100",
+            "score_a2",
+            "score_a2_100",
+            "score_b",
+            "score_b_100",
+            "score_c",
+            "score_c_100",
+            "score_d",
+            "score_d_100"
+        ]
+    );
+    let b = &c.scores[4];
+    assert!(
+        b.text.contains("b5_hard_work, b6_hard_family"),
+        "{}",
+        b.text
+    );
+    assert!(
+        !b.text.contains("b1_visits"),
+        "counts stay out of the score"
+    );
+    assert_eq!((b.min, b.max), (Some(1.0), Some(5.0)));
+    assert!(
+        c.scores[3].text.contains("(score - 1) / (5 - 1) x 100"),
+        "{}",
+        c.scores[3].text
+    );
+    assert!(c.scores[2].text.contains("a5_worry_close (reversed)"));
 }

@@ -66,14 +66,19 @@ fn parses_back_to_the_same_cells() {
     let rows = parse(&book.to_csv());
     // The reader drops the byte-order mark, so the header reads clean.
     assert_eq!(rows[0], CSV_HEADER);
-    assert_eq!(rows.len(), book.variables.len() + 1);
-    for (row, entry) in rows[1..].iter().zip(&book.variables) {
+    // One row per item, then two per scored domain.
+    assert_eq!(rows.len(), book.variables.len() + book.scores.len() + 1);
+    for (row, entry) in rows[1..]
+        .iter()
+        .zip(book.variables.iter().chain(&book.scores))
+    {
         assert_eq!(row.len(), CSV_HEADER.len());
         assert_eq!(row[0], entry.variable);
         assert_eq!(row[3], entry.text);
         assert_eq!(row[15], entry.columns.join("; "));
     }
-    let texts: Vec<&str> = rows[rows.len() - AWKWARD.len()..]
+    let items = &rows[1..=book.variables.len()];
+    let texts: Vec<&str> = items[items.len() - AWKWARD.len()..]
         .iter()
         .map(|r| r[3].as_str())
         .collect();
@@ -108,8 +113,10 @@ fn formula_cells_are_neutralised() {
         "\r=1",
     ];
     let instrument = with_texts(&dangerous);
-    let rows = parse(&codebook(&instrument, "en").to_csv());
-    let texts: Vec<&str> = rows[rows.len() - dangerous.len()..]
+    let book = codebook(&instrument, "en");
+    let rows = parse(&book.to_csv());
+    let items = &rows[1..=book.variables.len()];
+    let texts: Vec<&str> = items[items.len() - dangerous.len()..]
         .iter()
         .map(|r| r[3].as_str())
         .collect();
@@ -125,7 +132,10 @@ fn numbers_and_safe_cells_are_not_quoted() {
     assert_eq!(rows[3][13], "shown if b7_work is 1 (Yes)");
     assert_eq!(rows[2][5], "1=Yes; 0=No; 2=Not sure");
     // A cell that starts with a negative code is not a plain number: quoted.
-    assert_eq!(rows[1][14], "'-97=Shown but not answered");
+    assert_eq!(
+        rows[1][14],
+        "'-97=Shown but not answered; -95=Not reached (the survey ended before this item)"
+    );
 }
 
 #[test]

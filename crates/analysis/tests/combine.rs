@@ -117,7 +117,7 @@ fn mixed_instruments_give_tables_named_apart() {
         names,
         [
             "candour_combined-1-fixture-small-0-1-0_2026-11-25_4-records.wide.csv",
-            "candour_combined-2-candour-hat-feedback-1-0-0_2026-11-25_2-records.wide.csv",
+            "candour_combined-2-candour-hat-feedback-2-0-0_2026-11-25_2-records.wide.csv",
         ]
     );
     assert_eq!(

@@ -113,6 +113,7 @@ fn wide_header_and_layout() {
         "u2_dealer",
         "u3_comment",
         "score_s",
+        "score_s_100",
     ]);
     assert_eq!(rows[0], expected);
     assert_eq!(rows.len(), 5, "a header and one row per record");
@@ -125,6 +126,7 @@ fn wide_values_are_those_entered() {
     assert_eq!(cell(0, "record_id"), "rec-1");
     assert_eq!(cell(0, "participant_code"), "HAT-042");
     assert_eq!(cell(0, "status"), "complete");
+    assert_eq!(cell(0, "service_code"), "MBRO-HAT");
     assert_eq!(cell(0, "started_at"), "2026-11-25T09:46:40.000Z");
     assert_eq!(cell(0, "s1_respect"), "5");
     assert_eq!(
@@ -147,21 +149,28 @@ fn wide_values_are_those_entered() {
         export_support::AWKWARD_COMMENT
     );
     assert_eq!(cell(0, "score_s"), "4.333333");
+    // (13/3 - 1) / (5 - 1) x 100 on the agreement scale.
+    assert_eq!(cell(0, "score_s_100"), "83.333333");
     // The whole multiple-choice item unanswered: -97 in every option column.
     assert_eq!([cell(1, "s4_help_1"), cell(1, "s4_help_4")], ["-97", "-97"]);
     assert_eq!(cell(1, "u2_dealer"), "", "not shown: blank");
     assert_eq!(cell(1, "participant_code"), "");
     assert_eq!(cell(1, "score_s"), "2");
-    // Partial: shown and left is -97; never reached is blank, options too.
+    assert_eq!(cell(1, "score_s_100"), "25");
+    // Partial: shown and left is -97; never reached is -95, in every
+    // option column too; an item whose condition reads an unreached item
+    // is not reached either.
     assert_eq!(
         (
             cell(2, "s2_listen"),
             cell(2, "s3_rushed"),
-            cell(2, "s4_help_2")
+            cell(2, "s4_help_2"),
+            cell(2, "u2_dealer")
         ),
-        ("-97", "", "")
+        ("-97", "-95", "-95", "-95")
     );
     assert_eq!(cell(2, "score_s"), "", "too few answered");
+    assert_eq!(cell(2, "score_s_100"), "");
     assert_eq!(cell(3, "status"), "declined_consent");
 }
 

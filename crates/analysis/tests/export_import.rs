@@ -80,8 +80,8 @@ fn other_json_and_other_versions() {
     ));
     let other = problem(br#"{"format": "other-app", "format_version": 1}"#);
     assert!(other.to_string().contains("\"other-app\""), "{other}");
-    let newer = problem(&edited(|v| v["format_version"] = json!(2)));
-    assert_eq!(newer, ImportProblem::UnknownVersion { found: "2".into() });
+    let newer = problem(&edited(|v| v["format_version"] = json!(3)));
+    assert_eq!(newer, ImportProblem::UnknownVersion { found: "3".into() });
     assert!(
         newer.to_string().contains("newer version of the app"),
         "{newer}"
@@ -169,4 +169,79 @@ fn answers_must_belong_to_the_instrument() {
     );
     let missing_ok = edited(|v| v["records"][0]["answers"]["s4_help"] = json!(-98));
     assert!(parse_export("ok.json", &missing_ok).is_ok());
+}
+
+/// The good file as an app before format 2 wrote it: no service codes, no
+/// 0-100 scores, version 1.
+fn as_format_1() -> Vec<u8> {
+    edited(|v| {
+        v["format_version"] = json!(1);
+        for record in v["records"].as_array_mut().into_iter().flatten() {
+            if let Some(r) = record.as_object_mut() {
+                r.remove("service_code");
+            }
+            for score in record["domain_scores"]
+                .as_object_mut()
+                .into_iter()
+                .flatten()
+            {
+                if let Some(s) = score.1.as_object_mut() {
+                    s.remove("score_100");
+                }
+            }
+        }
+    })
+}
+
+#[test]
+fn a_format_1_file_is_still_read_and_its_scores_filled_in() {
+    let now = parse_export("now.json", good_json().as_bytes()).expect("reads");
+    let old = parse_export("old.json", &as_format_1()).expect("format 1 reads");
+    assert_eq!(old.format_version, 1);
+    assert_eq!(old.records[0].service_code, None);
+    // Scores are computed again on reading: the 0-100 score is there.
+    let score = &old.records[0].domain_scores.get("S").expect("S");
+    assert_eq!(
+        score.score_100,
+        now.records[0]
+            .domain_scores
+            .get("S")
+            .and_then(|s| s.score_100)
+    );
+    assert!(score.score_100.is_some());
+    assert_eq!(old.records[0].answers, now.records[0].answers);
+}
+
+#[test]
+fn scores_are_computed_again_from_the_answers() {
+    let wrong = edited(|v| {
+        v["records"][0]["domain_scores"]["S"] =
+            json!({"score": 1.0, "score_100": 0.0, "answered": 9, "shown": 9})
+    });
+    let read = parse_export("edited.json", &wrong).expect("reads");
+    let right = parse_export("good.json", good_json().as_bytes()).expect("reads");
+    assert_eq!(
+        read.records[0].domain_scores.get("S"),
+        right.records[0].domain_scores.get("S")
+    );
+    assert_eq!(
+        read.records[0].domain_scores.get("S").map(|s| s.answered),
+        Some(3)
+    );
+}
+
+#[test]
+fn a_service_code_must_be_one() {
+    let good = parse_export("good.json", good_json().as_bytes()).expect("reads");
+    assert_eq!(good.records[0].service_code.as_deref(), Some("MBRO-HAT"));
+    let bad = problem(&edited(|v| {
+        v["records"][1]["service_code"] = json!("=cmd|' /C calc'!A0")
+    }));
+    assert!(
+        matches!(bad, ImportProblem::BadServiceCode { ref record_id, .. } if record_id == "rec-2"),
+        "{bad}"
+    );
+    assert!(bad.to_string().contains("not a service code"), "{bad}");
+    let none = edited(|v| v["records"][1]["service_code"] = json!(null));
+    assert!(parse_export("none.json", &none).is_ok());
 }

@@ -8,6 +8,9 @@
 //! Tablet A holds two records of its own, one record also on tablet B with
 //! identical content, and one record whose id tablet B holds with different
 //! answers (a conflict). `corrupt.json` is tablet A's file cut short.
+//! Tablet C holds two records of its own, to combine with
+//! `format-1-tablet-a.json` (an export written before format 2, of
+//! questionnaire 1.0.0, kept as it was).
 
 use candour_testkit::export_support;
 
@@ -60,10 +63,18 @@ fn files() -> Vec<(&'static str, String)> {
         .find(|&i| a.is_char_boundary(i))
         .unwrap_or(0);
     let corrupt = a[..half].to_owned();
+    let c = file(
+        "Clinic C, tablet 1",
+        &[
+            record("tablet-c-1", "Clinic C, tablet 1", 50, 500),
+            record("tablet-c-2", "Clinic C, tablet 1", 60, 600),
+        ],
+    );
     vec![
         ("tablet-a.json", a),
         ("tablet-b.json", b),
         ("corrupt.json", corrupt),
+        ("tablet-c.json", c),
     ]
 }
 
@@ -98,6 +109,7 @@ fn the_fixture_files_are_up_to_date() {
 fn the_fixtures_combine_as_the_end_to_end_test_expects() {
     let picked = files()
         .into_iter()
+        .filter(|(name, _)| *name != "tablet-c.json")
         .map(|(name, text)| (name.to_owned(), Ok(text.into_bytes())))
         .collect();
     let c = combine(picked);
@@ -133,4 +145,29 @@ fn the_fixtures_combine_as_the_end_to_end_test_expects() {
     assert_eq!(c.report.conflicts().len(), 1);
     assert_eq!(c.report.conflicts()[0].record_id, "clash-1");
     assert_eq!(c.report.conflicts()[0].versions.len(), 2);
+}
+
+#[test]
+fn an_export_from_before_format_2_combines_with_tablet_c_as_two_datasets() {
+    let old = include_str!("../../../tests/fixtures/export-import/format-1-tablet-a.json");
+    let (_, c) = files()
+        .into_iter()
+        .find(|(name, _)| *name == "tablet-c.json")
+        .expect("tablet C");
+    let combined = combine(
+        vec![
+            ("format-1-tablet-a.json".into(), Ok(old.as_bytes().to_vec())),
+            ("tablet-c.json".into(), Ok(c.into_bytes())),
+        ],
+    );
+    assert_eq!(combined.accepted(), 2);
+    assert_eq!(combined.report.combined.records.len(), 6);
+    assert!(combined.report.mixed_instruments());
+    let versions: Vec<(&str, usize)> = combined
+        .report
+        .instruments
+        .iter()
+        .map(|i| (i.version.as_str(), i.records))
+        .collect();
+    assert_eq!(versions, [("1.0.0", 4), ("2.0.0", 2)]);
 }

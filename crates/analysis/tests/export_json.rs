@@ -27,7 +27,7 @@ fn small_json() -> Value {
 fn envelope_fields() {
     let v = small_json();
     assert_eq!(v["format"], "candour-export");
-    assert_eq!(v["format_version"], 1);
+    assert_eq!(v["format_version"], 2);
     assert_eq!(v["app_version"], candour_core::APP_VERSION);
     assert_eq!(v["device_label"], "Clinic A, tablet 2");
     assert_eq!(v["exported_at"], "2026-11-25T10:03:20.000Z");
@@ -61,6 +61,8 @@ fn every_item_is_present_and_coded() {
     assert_eq!(first["participant_code"], "HAT-042");
     assert_eq!(first["status"], "complete");
     assert_eq!(first["locale"], "en");
+    assert_eq!(first["device_label"], "Clinic A, tablet 2");
+    assert_eq!(first["service_code"], "MBRO-HAT");
     assert_eq!(
         first["answers"],
         json!({
@@ -78,6 +80,11 @@ fn every_item_is_present_and_coded() {
         .expect("a score");
     assert!((score - 13.0 / 3.0).abs() < 1e-12);
     assert_eq!(first["domain_scores"]["S"]["answered"], 3);
+    // On 0-100: (13/3 - 1) / (5 - 1) x 100.
+    let score_100 = first["domain_scores"]["S"]["score_100"]
+        .as_f64()
+        .expect("a 0-100 score");
+    assert!((score_100 - (13.0 / 3.0 - 1.0) / 4.0 * 100.0).abs() < 1e-9);
 
     let second = &records[1];
     assert_eq!(second["participant_code"], Value::Null);
@@ -89,12 +96,12 @@ fn every_item_is_present_and_coded() {
     let partial = &records[2];
     assert_eq!(partial["status"], "partial");
     assert_eq!(partial["answers"]["s2_listen"], -97, "shown before leaving");
+    assert_eq!(partial["answers"]["s3_rushed"], -95, "never reached");
     assert_eq!(
-        partial["answers"]["s3_rushed"],
-        Value::Null,
-        "never reached"
+        partial["domain_scores"]["S"],
+        json!({"score": null, "score_100": null, "answered": 1, "shown": 2}),
+        "only s1 and s2 were shown"
     );
-    assert_eq!(partial["domain_scores"]["S"]["score"], Value::Null);
 
     let declined = &records[3];
     assert_eq!(declined["status"], "declined_consent");
@@ -106,7 +113,7 @@ fn every_item_is_present_and_coded() {
     assert_eq!(declined["paradata"], json!({}));
     assert_eq!(
         declined["domain_scores"],
-        json!({"S": {"score": null, "answered": 0, "shown": 0}})
+        json!({"S": {"score": null, "score_100": null, "answered": 0, "shown": 0}})
     );
 }
 
@@ -147,7 +154,7 @@ fn default_instrument_codes() {
             assert_eq!(value, &expected, "{} {}", stored.id, item.variable);
         }
     }
-    // A money amount with pence stays a fraction.
+    // An amount with a fraction stays a fraction.
     let travel = ExportValue::from_answer(&AnswerValue::Number(2.5));
     assert_eq!(travel, Some(ExportValue::Number(2.5)));
 }

@@ -98,7 +98,23 @@ fn the_schema_refuses_what_is_not_an_export() {
         value
     };
     assert_invalid(&v, &changed("/format", json!("other")), "another format");
-    assert_invalid(&v, &changed("/format_version", json!(2)), "version 2");
+    assert_invalid(&v, &changed("/format_version", json!(3)), "version 3");
+    assert_invalid(
+        &v,
+        &changed("/records/0/service_code", json!("clinic a")),
+        "a service code that is not one",
+    );
+    assert_invalid(
+        &v,
+        &changed("/records/0/answers/s1_respect", json!(-94)),
+        "a negative value that is no missing code",
+    );
+    let mut old_score = good.clone();
+    old_score["records"][0]["domain_scores"]["S"]
+        .as_object_mut()
+        .expect("object")
+        .remove("score_100");
+    assert_invalid(&v, &old_score, "a score without its 0-100 form");
     assert_invalid(
         &v,
         &changed("/exported_at", json!("25/11/2026")),

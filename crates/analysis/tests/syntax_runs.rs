@@ -149,7 +149,8 @@ cat("comment", candour$u3_comment[1], "\n")
 cat("score", candour$score_s, "\n")"#,
     );
     assert!(out.contains("rows 4 \n"), "{out}");
-    assert!(out.contains("dealer -99 NA NA NA \n"), "{out}");
+    // The partial record never reached the item: -95, not blank.
+    assert!(out.contains("dealer -99 NA -95 NA \n"), "{out}");
     assert!(out.contains("dealer_na TRUE TRUE TRUE TRUE \n"), "{out}");
     assert!(out.contains("label5 I agree a lot \n"), "{out}");
     assert!(

@@ -23,6 +23,48 @@ pub fn holds(condition: &Condition, answers: &Answers) -> bool {
     }
 }
 
+/// Whether `condition` holds, when that can be known: `None` when it reads
+/// an item whose answer is `unknown` (never reached) and the other parts do
+/// not settle it. `all` is false as soon as one part is false, `any` true as
+/// soon as one part is true, whatever the unknown parts would have been.
+pub fn decide(
+    condition: &Condition,
+    answers: &Answers,
+    unknown: &dyn Fn(&str) -> bool,
+) -> Option<bool> {
+    match condition {
+        Condition::Equals { variable, .. }
+        | Condition::OneOf { variable, .. }
+        | Condition::GreaterThan { variable, .. }
+        | Condition::LessThan { variable, .. } => {
+            (!unknown(variable)).then(|| holds(condition, answers))
+        }
+        Condition::All(parts) => {
+            let decided: Vec<Option<bool>> =
+                parts.iter().map(|c| decide(c, answers, unknown)).collect();
+            if decided.contains(&Some(false)) {
+                Some(false)
+            } else if decided.contains(&None) {
+                None
+            } else {
+                Some(true)
+            }
+        }
+        Condition::Any(parts) => {
+            let decided: Vec<Option<bool>> =
+                parts.iter().map(|c| decide(c, answers, unknown)).collect();
+            if decided.contains(&Some(true)) {
+                Some(true)
+            } else if decided.contains(&None) {
+                None
+            } else {
+                Some(false)
+            }
+        }
+        Condition::Not(inner) => decide(inner, answers, unknown).map(|b| !b),
+    }
+}
+
 /// True when the answer equals one of `values`; for multiple choice, when any
 /// selected code is one of them.
 fn matches_any(answer: Option<&AnswerValue>, values: &[f64]) -> bool {
@@ -119,6 +161,32 @@ mod tests {
         assert!(holds(&Condition::Any(vec![gt.clone(), lt.clone()]), &a));
         assert!(!holds(&Condition::All(vec![gt, lt]), &a));
         assert!(holds(&Condition::All(vec![]), &a));
+    }
+
+    #[test]
+    fn an_unreached_answer_leaves_a_condition_undecided_unless_settled() {
+        let a = answers(&[("x", AnswerValue::Code(1))]);
+        let unknown = |v: &str| v == "u";
+        assert_eq!(decide(&eq("x", 1.0), &a, &unknown), Some(true));
+        assert_eq!(decide(&eq("u", 1.0), &a, &unknown), None);
+        let not_u = Condition::Not(Box::new(eq("u", 1.0)));
+        assert_eq!(decide(&not_u, &a, &unknown), None);
+        let all = Condition::All(vec![eq("x", 2.0), eq("u", 1.0)]);
+        assert_eq!(
+            decide(&all, &a, &unknown),
+            Some(false),
+            "one false part settles all"
+        );
+        let all = Condition::All(vec![eq("x", 1.0), eq("u", 1.0)]);
+        assert_eq!(decide(&all, &a, &unknown), None);
+        let any = Condition::Any(vec![eq("x", 1.0), eq("u", 1.0)]);
+        assert_eq!(
+            decide(&any, &a, &unknown),
+            Some(true),
+            "one true part settles any"
+        );
+        let any = Condition::Any(vec![eq("x", 2.0), eq("u", 1.0)]);
+        assert_eq!(decide(&any, &a, &unknown), None);
     }
 
     #[test]

@@ -81,10 +81,13 @@ mod tests {
             required: false,
             prefer_not_to_say: false,
             dont_know: false,
+            does_not_apply: false,
             show_if: None,
             direction: Direction::Neutral,
             reverse_keyed: false,
             domain: None,
+            in_score: true,
+            group: None,
             glossary: vec![],
         }
     }
@@ -113,6 +116,8 @@ mod tests {
                 yes_no_not_sure: ["Yes", "No", "Not sure"].map(Text::from).to_vec(),
                 prefer_not_to_say: "Prefer not to say".into(),
                 dont_know: "Don't know".into(),
+                does_not_apply: None,
+                difficulty: None,
             },
             domains: vec![Domain {
                 code: "C".into(),
@@ -123,6 +128,7 @@ mod tests {
                 id: "staff".into(),
                 title: "Staff".into(),
                 intro: None,
+                groups: vec![],
                 items: vec![
                     item("c1_work", "Do you work?".into(), ItemKind::YesNoNotSure),
                     respect,
@@ -190,6 +196,7 @@ mod tests {
                 choices: vec![Choice {
                     code,
                     label: "Yes".into(),
+                    exclusive: false,
                 }],
             };
             content_hash(&i)

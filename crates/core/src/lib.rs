@@ -21,6 +21,8 @@ pub mod read_aloud;
 pub mod record;
 pub mod researcher;
 pub mod scoring;
+pub mod screen;
+pub mod service_code;
 pub mod settings;
 pub mod storage;
 pub mod survey;

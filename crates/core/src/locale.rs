@@ -68,6 +68,21 @@ pub fn is_pseudo(code: &str) -> bool {
     code == PSEUDO_LONG || code == PSEUDO_RTL
 }
 
+/// Whether a number takes the singular form of a unit in `code`'s language
+/// ("1 time a day", but "0 times", "2 times", "1.5 times" in English). The
+/// rule is CLDR's "one" category for the languages it differs in: French
+/// and Portuguese say "0 fois" and "1,5 fois" in the singular; languages
+/// without plural forms (Chinese, Japanese, Korean, Thai, Vietnamese,
+/// Indonesian, Malay) take the unit as given. Every other language, and the
+/// pseudo-locales, follow English: exactly 1 is singular.
+pub fn takes_singular(code: &str, n: f64) -> bool {
+    match language(code).as_str() {
+        "fr" | "pt" => (0.0..2.0).contains(&n),
+        "zh" | "ja" | "ko" | "th" | "vi" | "id" | "ms" => false,
+        _ => n == 1.0,
+    }
+}
+
 /// The language a voice must speak to read `code` aloud: the pseudo-locales
 /// are accented English, so an English voice reads them.
 pub fn speech_language(code: &str) -> String {
@@ -126,6 +141,25 @@ pub fn from_query(query: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_singular_follows_each_language() {
+        for (code, n, singular) in [
+            ("en", 1.0, true),
+            ("en-GB", 0.0, false),
+            ("en", 2.0, false),
+            ("en", 1.5, false),
+            ("en-XA", 1.0, true),
+            ("ar", 1.0, true),
+            ("fr", 0.0, true),
+            ("fr", 1.5, true),
+            ("fr", 2.0, false),
+            ("pt-BR", 1.0, true),
+            ("zh", 1.0, false),
+        ] {
+            assert_eq!(takes_singular(code, n), singular, "{code} {n}");
+        }
+    }
 
     #[test]
     fn right_to_left_languages() {

@@ -154,7 +154,7 @@ mod tests {
         assert_eq!(m.get("nav.next"), "Next");
         assert_eq!(
             m.fill("question.counter", &[("n", "7"), ("total", "38")]),
-            "Question 7 of 38"
+            "Page 7 of 38"
         );
         assert_eq!(m.get("no.such.key"), "no.such.key");
         assert!(m.keys().count() > 20);

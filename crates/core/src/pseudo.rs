@@ -105,12 +105,19 @@ pub fn with_pseudo_translation(instrument: &Instrument, locale: &str) -> Instrum
     copy.scales.yes_no_not_sure.iter_mut().for_each(&mut add);
     add(&mut copy.scales.prefer_not_to_say);
     add(&mut copy.scales.dont_know);
+    if let Some(label) = copy.scales.does_not_apply.as_mut() {
+        add(label);
+    }
+    if let Some(labels) = copy.scales.difficulty.as_mut() {
+        labels.iter_mut().for_each(&mut add);
+    }
     copy.domains.iter_mut().for_each(|d| add(&mut d.name));
     for section in &mut copy.sections {
         add(&mut section.title);
         if let Some(intro) = section.intro.as_mut() {
             add(intro);
         }
+        section.groups.iter_mut().for_each(|g| add(&mut g.heading));
         for item in &mut section.items {
             add(&mut item.text);
             if let Some(help) = item.help.as_mut() {
@@ -127,12 +134,28 @@ pub fn with_pseudo_translation(instrument: &Instrument, locale: &str) -> Instrum
                 ItemKind::Scale010 {
                     low_label,
                     high_label,
+                }
+                | ItemKind::Scale020 {
+                    low_label,
+                    high_label,
                 } => {
                     add(low_label);
                     add(high_label);
                 }
-                ItemKind::Number { unit, .. } => add(unit),
-                ItemKind::Agreement | ItemKind::FreeText { .. } | ItemKind::YesNoNotSure => {}
+                ItemKind::Number {
+                    unit,
+                    unit_singular,
+                    ..
+                } => {
+                    add(unit);
+                    if let Some(singular) = unit_singular.as_mut() {
+                        add(singular);
+                    }
+                }
+                ItemKind::Agreement
+                | ItemKind::Difficulty
+                | ItemKind::FreeText { .. }
+                | ItemKind::YesNoNotSure => {}
             }
         }
     }

@@ -7,12 +7,16 @@
 //! order follows the screen from top to bottom, as a person would read it.
 
 use crate::answer::{Answers, MissingCode};
-use crate::answer_text::{choice_label, describe_answer};
-use crate::instrument::{Instrument, Item, ItemKind};
+use crate::answer_text::describe_answer;
+use crate::instrument::Instrument;
 use crate::locale;
 use crate::messages::Messages;
 use crate::survey::Ending;
 use crate::visibility::visible_items;
+
+mod question;
+
+pub use question::{group_script, item_script, missing_label, question_script, shown_choices};
 
 /// The part of a screen a piece of text belongs to, which is highlighted
 /// while it is read.
@@ -41,8 +45,13 @@ pub enum Part {
     Missing(MissingCode),
     /// A row of the review screen, by the item's variable.
     Review(String),
+    /// The heading of a group of rows on the review screen, by group id.
+    ReviewGroup(String),
     /// The body text of the thank-you screen.
     Body,
+    /// A part of one item (by variable) on a screen of several items: its
+    /// question is `Item(v, Heading)`, its option `Item(v, Choice(3))`.
+    Item(String, Box<Part>),
 }
 
 /// One utterance and the part of the screen it reads.
@@ -56,7 +65,7 @@ pub struct Piece {
 
 impl Piece {
     /// A piece reading `text` from `part`; `None` when there is nothing to say.
-    fn new(part: Part, text: impl Into<String>) -> Option<Piece> {
+    pub(crate) fn new(part: Part, text: impl Into<String>) -> Option<Piece> {
         let text = text.into().trim().to_owned();
         (!text.is_empty()).then_some(Piece { text, part })
     }
@@ -95,105 +104,6 @@ pub fn consent_script(instrument: &Instrument, locale: &str, m: &Messages) -> Ve
     script.into_iter().flatten().collect()
 }
 
-/// The options of a choice-like item in the order shown, with their words.
-pub fn shown_choices(instrument: &Instrument, item: &Item, locale: &str) -> Vec<(i64, String)> {
-    let codes: Vec<i64> = match &item.kind {
-        ItemKind::SingleChoice { choices } | ItemKind::MultipleChoice { choices } => {
-            choices.iter().map(|c| c.code).collect()
-        }
-        // Strongly disagree (1) to strongly agree (5), as the codebook has them.
-        ItemKind::Agreement => (1..=5).collect(),
-        // Yes, no, not sure: coded 1, 0, 2 by the instrument format.
-        ItemKind::YesNoNotSure => vec![1, 0, 2],
-        ItemKind::Scale010 { .. } | ItemKind::Number { .. } | ItemKind::FreeText { .. } => {
-            Vec::new()
-        }
-    };
-    codes
-        .into_iter()
-        .filter_map(|code| choice_label(instrument, item, code, locale).map(|l| (code, l)))
-        .collect()
-}
-
-/// A question screen: the section's introduction (with its first item),
-/// the question, its help, the explanation of each hard word the person
-/// opened (`open`, by index), the options in order, and "Don't know" /
-/// "Prefer not to say" after "Or". The 0-10 scale is read by its two ends,
-/// as an interviewer would ("0, Not at all sure ... 10, Very sure").
-pub fn question_script(
-    instrument: &Instrument,
-    item: &Item,
-    locale: &str,
-    m: &Messages,
-    open: &[usize],
-) -> Vec<Piece> {
-    let fallback = instrument.locale.as_str();
-    let mut script = Vec::new();
-    let section = instrument.section_of(&item.variable);
-    let first_of_section =
-        section.and_then(|s| s.items.first()).map(|i| &i.variable) == Some(&item.variable);
-    if let Some(intro) = section
-        .filter(|_| first_of_section)
-        .and_then(|s| s.intro.as_ref())
-    {
-        script.push(Piece::new(Part::Intro, intro.get(locale, fallback)));
-    }
-    script.push(Piece::new(Part::Heading, item.text.get(locale, fallback)));
-    if let Some(help) = &item.help {
-        script.push(Piece::new(Part::Help, help.get(locale, fallback)));
-    }
-    for (i, entry) in item.glossary.iter().enumerate() {
-        if open.contains(&i) {
-            let said = m.fill(
-                "read.glossary",
-                &[
-                    ("term", entry.term.get(locale, fallback)),
-                    ("explanation", entry.explanation.get(locale, fallback)),
-                ],
-            );
-            script.push(Piece::new(Part::Glossary(i), said));
-        }
-    }
-    match &item.kind {
-        ItemKind::Scale010 {
-            low_label,
-            high_label,
-        } => {
-            for (code, label) in [(0, low_label), (10, high_label)] {
-                let said = m.fill(
-                    "answer.scale_end",
-                    &[
-                        ("n", &code.to_string()),
-                        ("label", label.get(locale, fallback)),
-                    ],
-                );
-                script.push(Piece::new(Part::Choice(code), said));
-            }
-        }
-        _ => script.extend(
-            shown_choices(instrument, item, locale)
-                .into_iter()
-                .map(|(code, label)| Piece::new(Part::Choice(code), label)),
-        ),
-    }
-    if item.dont_know || item.prefer_not_to_say {
-        let scales = &instrument.scales;
-        script.push(Piece::new(Part::Or, m.get("answer.or")));
-        if item.dont_know {
-            let label = scales.dont_know.get(locale, fallback);
-            script.push(Piece::new(Part::Missing(MissingCode::DontKnow), label));
-        }
-        if item.prefer_not_to_say {
-            let label = scales.prefer_not_to_say.get(locale, fallback);
-            script.push(Piece::new(
-                Part::Missing(MissingCode::PreferNotToSay),
-                label,
-            ));
-        }
-    }
-    script.into_iter().flatten().collect()
-}
-
 /// The review screen: its heading and introduction, then each question with
 /// the answer given.
 pub fn review_script(
@@ -207,7 +117,14 @@ pub fn review_script(
         Piece::new(Part::Heading, m.get("review.heading")),
         Piece::new(Part::Intro, m.get("review.intro")),
     ];
+    let mut group_now = None;
     for item in visible_items(instrument, answers) {
+        let group = instrument.group_of(item);
+        if let Some(g) = group.filter(|g| Some(&g.id) != group_now) {
+            let heading = g.heading.get(locale, fallback);
+            script.push(Piece::new(Part::ReviewGroup(g.id.clone()), heading));
+        }
+        group_now = group.map(|g| &g.id);
         let answer = describe_answer(instrument, item, answers.get(&item.variable), locale, m)
             .unwrap_or_else(|| m.get("review.no_answer").to_owned());
         let said = m.fill(
@@ -276,6 +193,7 @@ mod tests {
     use super::*;
     use crate::answer::AnswerValue;
     use crate::instrument::default::default_instrument;
+    use crate::instrument::Item;
 
     fn texts(script: &[Piece]) -> Vec<&str> {
         script.iter().map(|p| p.text.as_str()).collect()
@@ -311,7 +229,7 @@ mod tests {
     fn yes_no_and_missing_options_are_read_with_their_codes() {
         let instrument = default_instrument().expect("default loads");
         let m = Messages::english();
-        let item = instrument.item("e6_overdose").expect("item");
+        let item = instrument.item("e7_overdose").expect("item");
         let script = question_script(&instrument, item, "en", &m, &[]);
         let choices: Vec<&Part> = script
             .iter()
@@ -322,8 +240,8 @@ mod tests {
             choices,
             vec![&Part::Choice(1), &Part::Choice(0), &Part::Choice(2)]
         );
-        let e1 = instrument.item("e1_days_heroin").expect("item");
-        let script = question_script(&instrument, e1, "en", &m, &[]);
+        let housing = instrument.item("e13_housing").expect("item");
+        let script = question_script(&instrument, housing, "en", &m, &[]);
         let tail: Vec<&str> = texts(&script).into_iter().rev().take(2).collect();
         assert!(tail.contains(&"Prefer not to say"), "{tail:?}");
     }
@@ -332,7 +250,7 @@ mod tests {
     fn an_opened_hard_word_is_explained_after_the_question() {
         let instrument = default_instrument().expect("default loads");
         let m = Messages::english();
-        let item = instrument.item("e6_overdose").expect("item");
+        let item = instrument.item("e7_overdose").expect("item");
         let closed = question_script(&instrument, item, "en", &m, &[]);
         assert!(!closed.iter().any(|p| matches!(p.part, Part::Glossary(_))));
         let open = question_script(&instrument, item, "en", &m, &[0]);
@@ -352,13 +270,57 @@ mod tests {
     fn the_scale_is_read_by_its_two_ends() {
         let instrument = default_instrument().expect("default loads");
         let m = Messages::english();
-        let item = instrument.item("a3_keep_going").expect("item");
+        let item = instrument.item("a2_keep_coming").expect("item");
         let script = question_script(&instrument, item, "en", &m, &[]);
         let ends: Vec<&str> = texts(&script)
             .into_iter()
             .skip_while(|t| !t.starts_with("0,"))
             .collect();
         assert_eq!(ends, vec!["0, Not at all sure", "10, Very sure"]);
+        let top = instrument.item("e10_physical").expect("item");
+        let script = question_script(&instrument, top, "en", &m, &[]);
+        let ends: Vec<(&str, &Part)> = script
+            .iter()
+            .filter(|p| matches!(p.part, Part::Choice(_)))
+            .map(|p| (p.text.as_str(), &p.part))
+            .collect();
+        assert_eq!(
+            ends,
+            vec![
+                ("0, Very poor", &Part::Choice(0)),
+                ("20, Very good", &Part::Choice(20))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_screen_of_several_items_reads_its_heading_then_each_item_marked_with_it() {
+        let instrument = default_instrument().expect("default loads");
+        let m = Messages::english();
+        let items: Vec<&Item> = ["b5_hard_work", "b6_hard_family"]
+            .iter()
+            .map(|v| instrument.item(v).expect("item"))
+            .collect();
+        let open = [("b6_hard_family".to_owned(), 0)];
+        let script = group_script(&instrument, &items, "en", &m, &open);
+        assert_eq!(script[0].part, Part::Heading);
+        assert!(
+            script[0].text.starts_with("Because you come here"),
+            "{}",
+            script[0].text
+        );
+        let first = |v: &str, part: Part| {
+            script
+                .iter()
+                .position(|p| p.part == Part::Item(v.to_owned(), Box::new(part.clone())))
+        };
+        let work = first("b5_hard_work", Part::Heading).expect("b5 read");
+        let family = first("b6_hard_family", Part::Heading).expect("b6 read");
+        assert!(work < family, "in screen order");
+        // Each item's options, then "Or" and "Does not apply to me".
+        assert!(first("b5_hard_work", Part::Choice(5)).is_some_and(|at| at < family));
+        let apply = first("b6_hard_family", Part::Missing(MissingCode::DoesNotApply));
+        assert_eq!(script[apply.expect("offered")].text, "Does not apply to me");
     }
 
     #[test]

@@ -62,6 +62,13 @@ pub struct ResponseRecord {
     pub app_version: String,
     /// Label of the device, from the settings.
     pub device_label: String,
+    /// The service code set on the device, from the settings: which
+    /// service the record comes from, so that services can be compared.
+    /// `None` when none was set (and in records stored before it existed).
+    /// Left out of the stored text when `None`, so that a record stored
+    /// before it existed is written back exactly as it was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_code: Option<String>,
     /// Pseudonymous participant code typed by staff, if any.
     #[serde(default)]
     pub participant_code: Option<String>,
@@ -74,7 +81,9 @@ pub struct ResponseRecord {
     /// When it ended: submitted, declined, or kept as partial.
     pub ended_at: Timestamp,
     /// Answers keyed by variable; hidden items are absent (blank), shown but
-    /// unanswered items carry the -97 missing code.
+    /// unanswered items carry the -97 missing code, and in a partial record
+    /// the items never reached carry -95 (records stored before 2.0 of the
+    /// default questionnaire left them blank).
     pub answers: Answers,
     /// Per-item times, keyed by variable.
     pub paradata: BTreeMap<String, ItemTimes>,

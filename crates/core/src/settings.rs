@@ -13,6 +13,11 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub struct Settings {
     /// Label of this tablet, stored in every record, e.g. "Clinic A, tablet 2".
     pub device_label: String,
+    /// Code of the service this tablet collects for, stored in every record
+    /// beside the label (see [`crate::service_code`]); empty when none is
+    /// set. Read it through [`Settings::service_code`].
+    #[serde(deserialize_with = "lenient")]
+    pub service_code: String,
     /// Seconds without a touch before "Are you still there?" is asked.
     pub idle_seconds: u32,
     /// Seconds "Are you still there?" waits before the draft is kept as a
@@ -52,6 +57,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             device_label: String::new(),
+            service_code: String::new(),
             idle_seconds: 180,
             still_there_seconds: 30,
             thanks_seconds: 15,
@@ -65,6 +71,13 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The service code to store in new records: `None` when none is set,
+    /// or when what is stored is not a valid code (a hand edit), which is
+    /// then not copied into any record.
+    pub fn service_code(&self) -> Option<String> {
+        crate::service_code::is_service_code(&self.service_code).then(|| self.service_code.clone())
+    }
+
     /// Seconds from the last touch until a draft counts as abandoned.
     pub fn abandon_after_seconds(&self) -> u32 {
         self.idle_seconds.saturating_add(self.still_there_seconds)
@@ -196,6 +209,20 @@ mod tests {
         assert!(!s.auto_read);
         assert_eq!(s.speech_rate, DEFAULT_SPEECH_RATE);
         assert_eq!(s.voice, "");
+    }
+
+    #[test]
+    fn the_service_code_is_used_only_when_valid() {
+        let s: Settings = serde_json::from_str(r#"{"service_code":"MBRO-HAT"}"#).expect("loads");
+        assert_eq!(s.service_code(), Some("MBRO-HAT".into()));
+        for odd in [
+            r#"{"service_code":"not a code"}"#,
+            r#"{"service_code":7}"#,
+            "{}",
+        ] {
+            let s: Settings = serde_json::from_str(odd).expect("loads");
+            assert_eq!(s.service_code(), None, "{odd}");
+        }
     }
 
     #[test]

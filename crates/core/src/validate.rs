@@ -25,15 +25,21 @@ pub enum AnswerError {
     /// A code that is not one of the item's answers.
     #[error("Please choose one of the answers shown.")]
     NotAChoice,
-    /// A 0 to 10 scale value outside 0 to 10.
-    #[error("Please choose a number from 0 to 10.")]
-    ScaleOutOfRange,
+    /// A 0 to 10 (or 0 to 20) scale value outside the scale.
+    #[error("Please choose a number from 0 to {max}.")]
+    ScaleOutOfRange {
+        /// The scale's highest number.
+        max: i64,
+    },
     /// A multiple-choice answer with a code that is not shown.
     #[error("Please choose only from the answers shown.")]
     UnknownChoices,
     /// A multiple-choice answer with a code twice.
     #[error("Please choose each answer only once.")]
     RepeatedChoice,
+    /// An answer that goes on its own ("None of these") picked with others.
+    #[error("One of your answers can only be chosen on its own. Please choose it alone, or choose the others.")]
+    ExclusiveWithOthers,
     /// Nothing typed in a number box.
     #[error("Please type a number.")]
     EmptyNumber,
@@ -85,8 +91,11 @@ pub enum AnswerError {
     /// "Don't know" given where it is not offered.
     #[error("\"Don't know\" is not an answer to this question.")]
     DontKnowNotOffered,
+    /// "Does not apply" given where it is not offered.
+    #[error("\"Does not apply\" is not an answer to this question.")]
+    DoesNotApplyNotOffered,
     /// A required item has no answer yet.
-    #[error("{}{}", .need, other_options(*.prefer_not_to_say, *.dont_know))]
+    #[error("{}{}", .need, other_options(*.prefer_not_to_say, *.dont_know, *.does_not_apply))]
     Required {
         /// What the item needs.
         need: Need,
@@ -94,6 +103,8 @@ pub enum AnswerError {
         prefer_not_to_say: bool,
         /// Whether "don't know" is offered instead.
         dont_know: bool,
+        /// Whether "does not apply" is offered instead.
+        does_not_apply: bool,
     },
 }
 
@@ -124,12 +135,32 @@ fn list(values: &[f64]) -> String {
     }
 }
 
-fn other_options(prefer_not_to_say: bool, dont_know: bool) -> &'static str {
-    match (prefer_not_to_say, dont_know) {
-        (true, true) => " You can also choose \"Don't know\" or \"Prefer not to say\".",
-        (true, false) => " You can also choose \"Prefer not to say\".",
-        (false, true) => " You can also choose \"Don't know\".",
-        (false, false) => "",
+/// The missing-code options an item offers, in the order the screen shows
+/// them ("Does not apply", "Don't know", "Prefer not to say").
+pub fn offered_options(
+    prefer_not_to_say: bool,
+    dont_know: bool,
+    does_not_apply: bool,
+) -> Vec<MissingCode> {
+    [
+        (does_not_apply, MissingCode::DoesNotApply),
+        (dont_know, MissingCode::DontKnow),
+        (prefer_not_to_say, MissingCode::PreferNotToSay),
+    ]
+    .into_iter()
+    .filter_map(|(offered, code)| offered.then_some(code))
+    .collect()
+}
+
+fn other_options(prefer_not_to_say: bool, dont_know: bool, does_not_apply: bool) -> String {
+    let names: Vec<String> = offered_options(prefer_not_to_say, dont_know, does_not_apply)
+        .into_iter()
+        .map(|code| format!("\"{}\"", code.meaning()))
+        .collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => format!(" You can also choose {last}."),
+        Some((last, rest)) => format!(" You can also choose {} or {last}.", rest.join(", ")),
     }
 }
 
@@ -142,14 +173,15 @@ pub fn validate_answer(item: &Item, value: &AnswerValue) -> Result<(), AnswerErr
             choices.iter().any(|ch| ch.code == *c),
             AnswerError::NotAChoice,
         ),
-        (AnswerValue::Code(c), ItemKind::Agreement) => {
+        (AnswerValue::Code(c), ItemKind::Agreement | ItemKind::Difficulty) => {
             ok_if((1..=5).contains(c), AnswerError::NotAChoice)
         }
         (AnswerValue::Code(c), ItemKind::YesNoNotSure) => {
             ok_if((0..=2).contains(c), AnswerError::NotAChoice)
         }
-        (AnswerValue::Code(c), ItemKind::Scale010 { .. }) => {
-            ok_if((0..=10).contains(c), AnswerError::ScaleOutOfRange)
+        (AnswerValue::Code(c), ItemKind::Scale010 { .. } | ItemKind::Scale020 { .. }) => {
+            let max = item.kind.scale_max().unwrap_or(10);
+            ok_if((0..=max).contains(c), AnswerError::ScaleOutOfRange { max })
         }
         (AnswerValue::Codes(codes), ItemKind::MultipleChoice { choices }) => {
             let known = codes.iter().all(|c| choices.iter().any(|ch| ch.code == *c));
@@ -158,6 +190,13 @@ pub fn validate_answer(item: &Item, value: &AnswerValue) -> Result<(), AnswerErr
             ok_if(
                 codes.iter().all(|c| seen.insert(*c)),
                 AnswerError::RepeatedChoice,
+            )?;
+            let exclusive = choices
+                .iter()
+                .any(|ch| ch.exclusive && codes.contains(&ch.code));
+            ok_if(
+                !(exclusive && codes.len() > 1),
+                AnswerError::ExclusiveWithOthers,
             )
         }
         (AnswerValue::Number(n), ItemKind::Number { min, max, step, .. }) => {
@@ -192,8 +231,41 @@ fn missing_allowed(item: &Item, code: MissingCode) -> Result<(), AnswerError> {
             AnswerError::PreferNotToSayNotOffered,
         ),
         MissingCode::DontKnow => ok_if(item.dont_know, AnswerError::DontKnowNotOffered),
+        MissingCode::DoesNotApply => {
+            ok_if(item.does_not_apply, AnswerError::DoesNotApplyNotOffered)
+        }
         MissingCode::Unanswered => Ok(()),
+        // Only the engine codes an item as never reached, when it ends a
+        // partial record; as an answer it is refused.
+        MissingCode::NotReached => Err(AnswerError::WrongKind),
     }
+}
+
+/// The selection after ticking (`now` true) or unticking `code` of a
+/// multiple-choice item whose exclusive choices ("None of these") have the
+/// codes `exclusive`, starting from `before`: the codes ascending, as
+/// records store them, or `None` when nothing is left (an empty selection
+/// is no answer). Ticking an exclusive choice clears every other; ticking
+/// any other clears the exclusive ones.
+pub fn toggle_choice(
+    exclusive: &[i64],
+    before: &[i64],
+    code: i64,
+    now: bool,
+) -> Option<AnswerValue> {
+    let exclusive = |c: i64| exclusive.contains(&c);
+    let mut codes: Vec<i64> = before.iter().copied().filter(|c| *c != code).collect();
+    if now {
+        if exclusive(code) {
+            codes.clear();
+        } else {
+            codes.retain(|c| !exclusive(*c));
+        }
+        codes.push(code);
+    }
+    codes.sort_unstable();
+    codes.dedup();
+    (!codes.is_empty()).then_some(AnswerValue::Codes(codes))
 }
 
 /// What a required item still needs, when it has no answer (or only "left
@@ -218,13 +290,16 @@ pub fn missing_required(item: &Item, value: Option<&AnswerValue>) -> Option<Answ
         ItemKind::FreeText { .. } => Need::WriteText,
         ItemKind::SingleChoice { .. }
         | ItemKind::Agreement
+        | ItemKind::Difficulty
         | ItemKind::Scale010 { .. }
+        | ItemKind::Scale020 { .. }
         | ItemKind::YesNoNotSure => Need::ChooseOne,
     };
     Some(AnswerError::Required {
         need,
         prefer_not_to_say: item.prefer_not_to_say,
         dont_know: item.dont_know,
+        does_not_apply: item.does_not_apply,
     })
 }
 

@@ -1,26 +1,21 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The default questionnaire: it loads, covers every domain of INSTRUMENT.md,
-//! reads at a reading age of 9 to 11, offers "prefer not to say" where it must,
-//! and its skip logic shows and hides what it should.
+//! The default questionnaire, version 2.0.0: it loads, follows the coding
+//! rules of INSTRUMENT.md ("Version 2" included) and every item belongs to a
+//! domain. Its skip logic is tested in `default_instrument_logic.rs`, its
+//! limits (reading grade, screens, time) in `default_instrument_limits.rs`.
 //!
 //! Run with `cargo test --test default_instrument -- --nocapture` to see the
-//! item count per domain and the hardest texts.
+//! item count per domain.
 
-use candour_core::answer::{AnswerValue, Answers, MissingCode};
 use candour_core::condition::variables;
-use candour_core::instrument::default::default_instrument;
-use candour_core::instrument::{Condition, Instrument, Item, ItemKind};
+use candour_core::instrument::default::{default_instrument, previous_defaults};
+use candour_core::instrument::{Instrument, Item, ItemKind};
 use candour_core::text::Text;
-use candour_core::visibility::{all_items, prune_hidden, visible_items};
-use candour_testkit::readability::{flesch_kincaid_grade, sentences, syllables};
+use candour_core::visibility::all_items;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Highest Flesch–Kincaid grade allowed for any text a participant reads
-/// (US grade 6 is about a reading age of 11).
-const MAX_GRADE: f64 = 6.0;
-
-/// The domain letters of INSTRUMENT.md, in order.
-const DOMAINS: [&str; 8] = ["A", "B", "C", "D", "E", "F", "G", "P"];
+/// The domains of INSTRUMENT.md's "Version 2", in order.
+const DOMAINS: [&str; 10] = ["A1", "A2", "B", "C", "D", "E", "F", "G", "H", "P"];
 
 fn instrument() -> Instrument {
     match default_instrument() {
@@ -40,20 +35,13 @@ fn item<'a>(instrument: &'a Instrument, variable: &str) -> &'a Item {
     }
 }
 
-fn answers(pairs: &[(&str, AnswerValue)]) -> Answers {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.clone()))
-        .collect()
+fn position(instrument: &Instrument, variable: &str) -> usize {
+    all_items(instrument)
+        .position(|i| i.variable == variable)
+        .unwrap_or(usize::MAX)
 }
 
-fn is_visible(instrument: &Instrument, answers: &Answers, variable: &str) -> bool {
-    visible_items(instrument, answers)
-        .iter()
-        .any(|i| i.variable == variable)
-}
-
-/// The domain letter of an item: the first letter of its variable, upper case.
+/// The letter of an item's variable, upper case ("B" for `b5_hard_work`).
 fn letter(item: &Item) -> String {
     item.variable
         .chars()
@@ -62,166 +50,64 @@ fn letter(item: &Item) -> String {
         .unwrap_or_default()
 }
 
-/// Every text a participant reads or hears, with where it comes from, except
-/// the headings (see [`participant_headings`]). The information text is
-/// checked sentence by sentence.
-fn participant_texts(instrument: &Instrument) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    let mut push = |place: String, text: &Text| out.push((place, en(text).to_owned()));
-    for (n, sentence) in sentences(en(&instrument.information))
-        .into_iter()
-        .enumerate()
-    {
-        push(
-            format!("information sentence {}", n + 1),
-            &Text::Plain(sentence),
-        );
-    }
-    push("consent".into(), &instrument.consent);
-    let scales = &instrument.scales;
-    for (n, label) in scales.agreement.iter().enumerate() {
-        push(format!("agreement label {}", n + 1), label);
-    }
-    for (n, label) in scales.yes_no_not_sure.iter().enumerate() {
-        push(format!("yes/no/not sure label {}", n + 1), label);
-    }
-    push("prefer not to say label".into(), &scales.prefer_not_to_say);
-    push("don't know label".into(), &scales.dont_know);
-    for section in &instrument.sections {
-        if let Some(intro) = &section.intro {
-            push(format!("section {} intro", section.id), intro);
-        }
-        for item in &section.items {
-            let v = &item.variable;
-            push(format!("{v} text"), &item.text);
-            if let Some(help) = &item.help {
-                push(format!("{v} help"), help);
-            }
-            match &item.kind {
-                ItemKind::SingleChoice { choices } | ItemKind::MultipleChoice { choices } => {
-                    for choice in choices {
-                        push(format!("{v} choice {}", choice.code), &choice.label);
-                    }
-                }
-                ItemKind::Scale010 {
-                    low_label,
-                    high_label,
-                } => {
-                    push(format!("{v} low label"), low_label);
-                    push(format!("{v} high label"), high_label);
-                }
-                ItemKind::Agreement
-                | ItemKind::Number { .. }
-                | ItemKind::FreeText { .. }
-                | ItemKind::YesNoNotSure => {}
-            }
-            for entry in &item.glossary {
-                push(format!("{v} glossary explanation"), &entry.explanation);
-            }
-        }
-    }
-    out
-}
-
-/// Headings and units: a word or three, where a grade level means nothing
-/// (one two-syllable word such as "minutes" scores grade 8.4).
-fn participant_headings(instrument: &Instrument) -> Vec<(String, String)> {
-    let mut out = vec![("title".to_owned(), en(&instrument.title).to_owned())];
-    for section in &instrument.sections {
-        out.push((
-            format!("section {} title", section.id),
-            en(&section.title).to_owned(),
-        ));
-    }
-    for item in all_items(instrument) {
-        if let ItemKind::Number { unit, .. } = &item.kind {
-            out.push((format!("{} unit", item.variable), en(unit).to_owned()));
-        }
-    }
-    out
+fn domain(item: &Item) -> &str {
+    item.domain.as_deref().unwrap_or("")
 }
 
 #[test]
-fn loads_with_no_problems() {
+fn loads_as_version_2() {
     let instrument = instrument();
     assert_eq!(instrument.id, "candour-hat-feedback");
-    assert_eq!(instrument.version, "1.0.0");
+    assert_eq!(instrument.version, "2.0.0");
     assert_eq!(instrument.locale, "en");
 }
 
 #[test]
-fn item_count_and_every_domain_present() {
+fn every_item_belongs_to_a_declared_domain_of_its_letter() {
     let instrument = instrument();
-    let total = all_items(&instrument).count();
-    println!("items in all: {total}");
-    // INSTRUMENT.md asks for 35 to 45 items and lists 47 constructs, one item
-    // each, plus one routing question (work, study or caring). The feedback
-    // items (domains A to G) hold to 35..=45; the three optional "about you"
-    // items (P) come on top, and no participant is shown more than 45 items
-    // before "about you", because three items show only by skip logic.
-    let feedback = all_items(&instrument)
-        .filter(|i| !i.variable.starts_with('p'))
-        .count();
-    let always_shown = all_items(&instrument)
-        .filter(|i| i.show_if.is_none())
-        .count();
-    println!("feedback items (A-G): {feedback}; shown whatever the answers: {always_shown}");
-    assert!((35..=45).contains(&feedback), "{feedback} feedback items");
-    assert!(
-        total - feedback <= 3,
-        "{} about-you items",
-        total - feedback
-    );
-    assert!(
-        always_shown <= 48 - 3,
-        "{always_shown} items shown to everyone"
-    );
-
-    let declared: BTreeSet<&str> = instrument.domains.iter().map(|d| d.code.as_str()).collect();
-    let expected: BTreeSet<&str> = DOMAINS.into_iter().collect();
-    assert_eq!(declared, expected, "declared domains");
-
-    let mut per_domain: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let declared: Vec<&str> = instrument.domains.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(declared, DOMAINS, "declared domains, in order");
+    let mut per_domain: BTreeMap<&str, usize> = BTreeMap::new();
     for item in all_items(&instrument) {
-        let entry = per_domain.entry(letter(item)).or_default();
-        entry.0 += 1;
-        if item.domain.is_some() {
-            entry.1 += 1;
-        }
+        let code = domain(item);
+        assert!(declared.contains(&code), "{} has no domain", item.variable);
+        assert!(
+            code.starts_with(&letter(item)),
+            "{} is in {code}",
+            item.variable
+        );
+        *per_domain.entry(code).or_default() += 1;
     }
-    // Sensible bounds per domain: every construct of INSTRUMENT.md, few extras.
-    let bounds: [(&str, usize, usize); 8] = [
-        ("A", 6, 8),
-        ("B", 9, 12),
-        ("C", 7, 9),
-        ("D", 6, 8),
-        ("E", 10, 12),
-        ("F", 3, 5),
-        ("G", 3, 4),
-        ("P", 3, 5),
+    // Every construct of INSTRUMENT.md and its "Version 2" table, few extras.
+    let bounds: [(&str, usize, usize); 10] = [
+        ("A1", 3, 3),
+        ("A2", 3, 3),
+        ("B", 9, 9),
+        ("C", 8, 8),
+        ("D", 6, 6),
+        ("E", 14, 16),
+        ("F", 3, 3),
+        ("G", 3, 3),
+        ("H", 6, 6),
+        ("P", 5, 5),
     ];
     for (code, low, high) in bounds {
-        let (count, with_code) = per_domain.get(code).copied().unwrap_or_default();
-        println!("domain {code}: {count} items ({with_code} carry the domain code)");
+        let count = per_domain.get(code).copied().unwrap_or_default();
+        println!("domain {code}: {count} items");
         assert!(
             (low..=high).contains(&count),
             "domain {code} has {count} items, expected {low} to {high}"
         );
     }
-    assert_eq!(per_domain.len(), DOMAINS.len(), "items outside A-G and P");
+    println!("items in all: {}", all_items(&instrument).count());
 }
 
 #[test]
-fn each_section_holds_one_domain_and_domain_codes_match_variables() {
+fn each_section_holds_one_letter() {
     let instrument = instrument();
     for section in &instrument.sections {
         let letters: BTreeSet<String> = section.items.iter().map(letter).collect();
         assert_eq!(letters.len(), 1, "section {} mixes domains", section.id);
-        for item in &section.items {
-            if let Some(domain) = &item.domain {
-                assert_eq!(domain, &letter(item), "{}", item.variable);
-            }
-        }
     }
 }
 
@@ -249,65 +135,272 @@ fn variable_names_follow_the_coding_rules() {
 }
 
 #[test]
-fn every_text_reads_at_grade_six_or_below() {
+fn scored_domains_are_of_one_scale_and_reverse_keys_are_few() {
     let instrument = instrument();
-    let mut graded: Vec<(f64, String, String)> = participant_texts(&instrument)
-        .into_iter()
-        .map(|(place, text)| (flesch_kincaid_grade(&text), place, text))
-        .collect();
-    graded.sort_by(|a, b| b.0.total_cmp(&a.0));
-    println!("hardest texts (Flesch-Kincaid grade):");
-    for (grade, place, text) in graded.iter().take(8) {
-        println!("  {grade:5.2}  {place}: {text}");
-    }
-    let failing: Vec<String> = graded
+    let scored: Vec<&str> = instrument
+        .domains
         .iter()
-        .filter(|(grade, ..)| *grade > MAX_GRADE)
-        .map(|(grade, place, text)| format!("{grade:.2} {place}: {text}"))
+        .filter(|d| d.scored)
+        .map(|d| d.code.as_str())
         .collect();
-    assert!(
-        failing.is_empty(),
-        "{} texts are above grade {MAX_GRADE}:\n{}",
-        failing.len(),
-        failing.join("\n")
-    );
-}
-
-#[test]
-fn headings_and_units_use_short_words() {
-    let instrument = instrument();
-    let long: Vec<String> = participant_headings(&instrument)
-        .into_iter()
-        .flat_map(|(place, text)| {
-            text.split_whitespace()
-                .filter(|w| syllables(w) > 2)
-                .map(|w| format!("{place}: {w} ({} syllables)", syllables(w)))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    assert!(
-        long.is_empty(),
-        "words of 3 syllables or more in headings:\n{}",
-        long.join("\n")
-    );
-}
-
-#[test]
-fn information_says_what_it_must() {
-    let instrument = instrument();
-    let info = en(&instrument.information).to_lowercase();
-    for needle in [
-        "10 minutes",
-        "do not have to",
-        "private",
-        "name",
-        "not change",
-        "stop",
-        "skip",
-    ] {
-        assert!(info.contains(needle), "information does not say {needle:?}");
+    assert_eq!(scored, ["A1", "A2", "B", "C", "D"]);
+    let expected_scale = [
+        ("A1", "scale_010"),
+        ("A2", "agreement"),
+        ("B", "difficulty"),
+        ("C", "agreement"),
+        ("D", "agreement"),
+    ];
+    for (code, scale) in expected_scale {
+        let kinds: BTreeSet<String> = all_items(&instrument)
+            .filter(|i| domain(i) == code && i.in_score)
+            .map(|i| candour_analysis_free_type_name(&i.kind))
+            .collect();
+        assert_eq!(kinds, [scale.to_owned()].into(), "domain {code}");
     }
-    assert!(en(&instrument.consent).ends_with('?'));
+    let reversed: Vec<&str> = all_items(&instrument)
+        .filter(|i| i.reverse_keyed)
+        .map(|i| i.variable.as_str())
+        .collect();
+    assert_eq!(reversed, ["a5_worry_close", "c5_problem", "d6_harder"]);
+}
+
+/// The item's type as the file spells it.
+fn candour_analysis_free_type_name(kind: &ItemKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.get("type")?.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+#[test]
+fn attendance_burden_is_scored_with_does_not_apply_and_the_counts_are_not() {
+    let instrument = instrument();
+    let burden: Vec<&str> = all_items(&instrument)
+        .filter(|i| matches!(i.kind, ItemKind::Difficulty))
+        .map(|i| i.variable.as_str())
+        .collect();
+    assert_eq!(
+        burden,
+        [
+            "b5_hard_work",
+            "b6_hard_family",
+            "b7_hard_places",
+            "b8_hard_rest",
+            "b9_hard_travel"
+        ]
+    );
+    for item in all_items(&instrument) {
+        let is_burden = burden.contains(&item.variable.as_str());
+        assert_eq!(item.does_not_apply, is_burden, "{}", item.variable);
+        if domain(item) == "B" {
+            assert_eq!(item.in_score, is_burden, "{}", item.variable);
+        }
+    }
+    let labels: Vec<&str> = instrument
+        .scales
+        .difficulty
+        .iter()
+        .flatten()
+        .map(en)
+        .collect();
+    assert_eq!(labels.first(), Some(&"Not hard"));
+    assert_eq!(labels.last(), Some(&"Very hard"));
+    let missed = item(&instrument, "b4_missed_why");
+    let ItemKind::MultipleChoice { choices } = &missed.kind else {
+        panic!("b5 is multiple choice");
+    };
+    assert!(choices
+        .iter()
+        .any(|c| en(&c.label) == "Staff did not give me my dose"));
+    let visit = item(&instrument, "b2_visit_minutes");
+    let help = visit.help.as_ref().map(en).unwrap_or_default();
+    assert!(help.contains("wait") && help.contains("after"), "{help}");
+}
+
+#[test]
+fn staff_and_rules_state_their_period() {
+    let instrument = instrument();
+    for item in all_items(&instrument).filter(|i| ["C", "D"].contains(&domain(i))) {
+        let wording = instrument.wording(item, "en");
+        assert!(
+            wording.contains("last 4 weeks"),
+            "{}: {wording}",
+            item.variable
+        );
+    }
+    // "As a person, not a problem" is two items; "bend the rules" is gone.
+    assert_eq!(
+        en(&item(&instrument, "c4_person").text),
+        "Staff treat me as a person."
+    );
+    assert!(item(&instrument, "c5_problem").reverse_keyed);
+    for item in all_items(&instrument) {
+        assert!(!en(&item.text).contains("bend"), "{}", item.variable);
+    }
+}
+
+#[test]
+fn outcomes_are_on_top_scales_over_the_last_4_weeks() {
+    let instrument = instrument();
+    for v in ["e10_physical", "e11_mental", "e12_life"] {
+        let item = item(&instrument, v);
+        assert_eq!(item.kind.scale_max(), Some(20), "{v}");
+        assert!(en(&item.text).contains("last 4 weeks"), "{v}");
+    }
+    for v in [
+        "e1_days_heroin",
+        "e2_days_crack",
+        "e3_days_other",
+        "e4_days_bought",
+        "e5_days_crime",
+        "e14_days_work",
+    ] {
+        let ItemKind::Number { min, max, step, .. } = item(&instrument, v).kind else {
+            panic!("{v} is a number");
+        };
+        assert_eq!((min, max, step), (0.0, 28.0, 1.0), "{v}: a 28-day count");
+    }
+    let housing = item(&instrument, "e13_housing");
+    assert!(matches!(housing.kind, ItemKind::SingleChoice { .. }));
+    // The wish to stop buying is its own item, on the screen right after
+    // the 28-day counts (days of buying among them).
+    let screens = candour_core::screen::every_screen(&instrument);
+    let at = |v: &str| {
+        screens
+            .iter()
+            .position(|s| s.iter().any(|i| i.variable == v))
+    };
+    assert_eq!(at("e6_stop_buying"), at("e4_days_bought").map(|p| p + 1));
+    assert_eq!(screens[at("e6_stop_buying").unwrap_or(0)].len(), 1);
+    for v in ["e8_injected", "e9_shared"] {
+        let ItemKind::SingleChoice { choices } = &item(&instrument, v).kind else {
+            panic!("{v}: yes or no");
+        };
+        let labels: Vec<&str> = choices.iter().map(|c| en(&c.label)).collect();
+        assert_eq!(labels, ["Yes", "No"], "{v}");
+        assert!(item(&instrument, v).prefer_not_to_say, "{v}");
+    }
+}
+
+#[test]
+fn months_in_treatment_come_before_the_28_day_items_and_the_closing_items_last() {
+    let instrument = instrument();
+    assert!(position(&instrument, "p1_months") < position(&instrument, "e1_days_heroin"));
+    let last: Vec<&str> = all_items(&instrument)
+        .map(|i| i.variable.as_str())
+        .collect::<Vec<_>>()
+        .split_off(all_items(&instrument).count() - 2);
+    assert_eq!(last, ["p4_dose_today", "p5_how_done"]);
+    let ItemKind::MultipleChoice { choices } = &item(&instrument, "p5_how_done").kind else {
+        panic!("p5 is multiple choice");
+    };
+    let exclusive: Vec<&str> = choices
+        .iter()
+        .filter(|c| c.exclusive)
+        .map(|c| en(&c.label))
+        .collect();
+    assert_eq!(exclusive, ["On my own, with no help"]);
+}
+
+#[test]
+fn what_would_help_is_asked_yes_no_not_sure_for_each_change() {
+    let instrument = instrument();
+    let h: Vec<&Item> = all_items(&instrument)
+        .filter(|i| domain(i) == "H")
+        .collect();
+    let (closed, open): (Vec<&Item>, Vec<&Item>) = h
+        .iter()
+        .partition(|i| matches!(i.kind, ItemKind::YesNoNotSure));
+    assert_eq!(
+        closed.len(),
+        5,
+        "take-home, one visit, hours, help on site, a say in the dose"
+    );
+    assert_eq!(open.len(), 1);
+    assert!(matches!(open[0].kind, ItemKind::FreeText { .. }));
+    let heading = instrument
+        .group_of(closed[0])
+        .map(|g| en(&g.heading))
+        .unwrap_or("");
+    assert!(heading.contains("help you stay in treatment"), "{heading}");
+}
+
+#[test]
+fn prefer_not_to_say_only_and_always_on_sensitive_items() {
+    let instrument = instrument();
+    // Section E (drug use, crime, health), money and reasons: INSTRUMENT.md.
+    let sensitive_outside_e = ["b4_missed_why"];
+    for item in all_items(&instrument) {
+        let sensitive =
+            domain(item) == "E" || sensitive_outside_e.contains(&item.variable.as_str());
+        assert_eq!(
+            item.prefer_not_to_say, sensitive,
+            "{}: prefer not to say should be offered only on sensitive items",
+            item.variable
+        );
+    }
+}
+
+#[test]
+fn dont_know_where_not_knowing_is_real() {
+    let instrument = instrument();
+    let offered: Vec<&str> = all_items(&instrument)
+        .filter(|i| i.dont_know)
+        .map(|i| i.variable.as_str())
+        .collect();
+    for v in [
+        "a4_here_in_a_year",
+        "a5_worry_close",
+        "a6_told_funding",
+        "d3_same_for_all",
+    ] {
+        assert!(offered.contains(&v), "{v} offers don't know");
+    }
+    assert!(
+        !offered.iter().any(|v| v.starts_with('h')),
+        "H has its own not sure"
+    );
+}
+
+#[test]
+fn only_items_that_skip_logic_reads_are_required() {
+    let instrument = instrument();
+    let read: BTreeSet<String> = all_items(&instrument)
+        .filter_map(|i| i.show_if.as_ref())
+        .flat_map(|c| variables(c).into_iter().map(str::to_owned))
+        .collect();
+    for item in all_items(&instrument) {
+        assert_eq!(
+            item.required,
+            read.contains(&item.variable),
+            "{}",
+            item.variable
+        );
+    }
+    assert_eq!(read.len(), 3);
+}
+
+#[test]
+fn numbers_have_units_in_both_forms_and_sensible_ranges() {
+    let instrument = instrument();
+    for item in all_items(&instrument) {
+        if let ItemKind::Number {
+            unit,
+            unit_singular,
+            min,
+            max,
+            step,
+        } = &item.kind
+        {
+            let v = &item.variable;
+            assert!(!unit.is_blank(), "{v} has no unit");
+            let singular = unit_singular.as_ref().map(en).unwrap_or_default();
+            assert!(!singular.is_empty(), "{v} has no singular unit");
+            assert_ne!(singular, en(unit), "{v}: the two forms differ");
+            assert!(*min >= 0.0 && min < max && *step > 0.0, "{v} range");
+        }
+    }
 }
 
 #[test]
@@ -329,219 +422,14 @@ fn at_least_two_glossary_entries_each_used_in_its_text() {
 }
 
 #[test]
-fn prefer_not_to_say_only_and_always_on_sensitive_items() {
-    let instrument = instrument();
-    // Section E (drug use, crime, health), money and reasons: INSTRUMENT.md.
-    let sensitive_outside_e = ["b3_travel_cost", "b6_missed_reason"];
-    for item in all_items(&instrument) {
-        let sensitive =
-            letter(item) == "E" || sensitive_outside_e.contains(&item.variable.as_str());
-        assert_eq!(
-            item.prefer_not_to_say, sensitive,
-            "{}: prefer not to say should be offered only on sensitive items",
-            item.variable
-        );
-    }
-}
-
-#[test]
-fn scored_domains_are_of_one_format_and_reverse_keys_are_few() {
-    let instrument = instrument();
-    let scored: BTreeSet<&str> = instrument
-        .domains
+fn the_1_0_0_definition_is_kept_for_records_answered_on_it() {
+    let previous = previous_defaults();
+    let v1 = previous
         .iter()
-        .filter(|d| d.scored)
-        .map(|d| d.code.as_str())
-        .collect();
-    assert_eq!(scored, ["A", "C", "D"].into_iter().collect());
-    for code in &scored {
-        let kinds: BTreeSet<&str> = all_items(&instrument)
-            .filter(|i| i.domain.as_deref() == Some(*code))
-            .map(|i| match i.kind {
-                ItemKind::Agreement => "agreement",
-                ItemKind::Scale010 { .. } => "scale_010",
-                _ => "other",
-            })
-            .collect();
-        assert_eq!(kinds.len(), 1, "domain {code} mixes {kinds:?}");
-        assert!(
-            !kinds.contains("other"),
-            "domain {code} scores a non-scale item"
-        );
-    }
-    let reversed: Vec<&str> = all_items(&instrument)
-        .filter(|i| i.reverse_keyed)
-        .map(|i| i.variable.as_str())
-        .collect();
-    assert_eq!(reversed, ["d6_harder"]);
-}
-
-#[test]
-fn optional_items_are_the_comments_and_about_you() {
-    let instrument = instrument();
-    for item in all_items(&instrument) {
-        let optional = matches!(letter(item).as_str(), "G" | "P");
-        assert_eq!(item.required, !optional, "{}", item.variable);
-    }
-}
-
-/// Answers worth trying for an item when searching for ones that show or
-/// hide a conditional item.
-fn candidate_values(item: &Item) -> Vec<AnswerValue> {
-    let mut out = match &item.kind {
-        ItemKind::SingleChoice { choices } => {
-            choices.iter().map(|c| AnswerValue::Code(c.code)).collect()
-        }
-        ItemKind::MultipleChoice { choices } => {
-            let mut v: Vec<AnswerValue> = choices
-                .iter()
-                .map(|c| AnswerValue::Codes(vec![c.code]))
-                .collect();
-            v.push(AnswerValue::Codes(choices.iter().map(|c| c.code).collect()));
-            v
-        }
-        ItemKind::Agreement => (1..=5).map(AnswerValue::Code).collect(),
-        ItemKind::Scale010 { .. } => (0..=10).map(AnswerValue::Code).collect(),
-        ItemKind::YesNoNotSure => (0..=2).map(AnswerValue::Code).collect(),
-        ItemKind::Number { min, max, step, .. } => [*min, min + step, (min + max) / 2.0, *max]
-            .into_iter()
-            .map(AnswerValue::Number)
-            .collect(),
-        ItemKind::FreeText { .. } => vec![AnswerValue::Text("something".into())],
-    };
-    out.push(AnswerValue::Missing(MissingCode::Unanswered));
-    out
-}
-
-/// Every combination of candidate answers to the variables a condition reads.
-fn combinations(instrument: &Instrument, condition: &Condition) -> Vec<Answers> {
-    let mut sets = vec![Answers::new()];
-    let read: BTreeSet<&str> = variables(condition).into_iter().collect();
-    for variable in read {
-        let values = candidate_values(item(instrument, variable));
-        let mut next = Vec::new();
-        for set in &sets {
-            next.push(set.clone());
-            for value in &values {
-                let mut with = set.clone();
-                with.insert(variable.to_owned(), value.clone());
-                next.push(with);
-            }
-        }
-        sets = next;
-    }
-    sets
-}
-
-#[test]
-fn every_conditional_item_can_be_shown_and_hidden() {
-    let instrument = instrument();
-    let mut conditional = 0;
-    for item in all_items(&instrument) {
-        let Some(condition) = &item.show_if else {
-            continue;
-        };
-        conditional += 1;
-        let sets = combinations(&instrument, condition);
-        let shown = sets
-            .iter()
-            .filter(|a| is_visible(&instrument, a, &item.variable))
-            .count();
-        assert!(shown > 0, "{} is never shown", item.variable);
-        assert!(shown < sets.len(), "{} is never hidden", item.variable);
-        // Conditions read only earlier items.
-        let position = |v: &str| all_items(&instrument).position(|i| i.variable == v);
-        for read in variables(condition) {
-            assert!(
-                position(read) < position(&item.variable),
-                "{} reads a later item",
-                item.variable
-            );
-        }
-    }
-    assert_eq!(conditional, 3);
-}
-
-#[test]
-fn missed_dose_reason_only_when_a_dose_was_missed() {
-    let instrument = instrument();
-    let reason = "b6_missed_reason";
-    assert!(!is_visible(&instrument, &Answers::new(), reason));
-    let none = answers(&[("b5_missed_doses", AnswerValue::Number(0.0))]);
-    assert!(!is_visible(&instrument, &none, reason));
-    let dont_know = answers(&[(
-        "b5_missed_doses",
-        AnswerValue::Missing(MissingCode::DontKnow),
-    )]);
-    assert!(!is_visible(&instrument, &dont_know, reason));
-    for missed in [1.0, 3.0, 84.0] {
-        let some = answers(&[("b5_missed_doses", AnswerValue::Number(missed))]);
-        assert!(is_visible(&instrument, &some, reason), "{missed} missed");
-    }
-    // An answer left behind when the count goes back to 0 is dropped.
-    let stale = answers(&[
-        ("b5_missed_doses", AnswerValue::Number(0.0)),
-        (reason, AnswerValue::Code(1)),
-    ]);
-    assert!(!prune_hidden(&instrument, &stale).contains_key(reason));
-}
-
-#[test]
-fn work_effect_only_for_work_or_study_and_care_effect_only_for_carers() {
-    let instrument = instrument();
-    let gate = "b8_work_or_care";
-    let work = "b9_work_effect";
-    let care = "b10_care_effect";
-    let with = |codes: &[i64]| answers(&[(gate, AnswerValue::Codes(codes.to_vec()))]);
-    let cases: [(&[i64], bool, bool); 8] = [
-        (&[1], true, false),
-        (&[2], true, false),
-        (&[3], false, true),
-        (&[1, 3], true, true),
-        (&[2, 3], true, true),
-        (&[1, 2], true, false),
-        (&[4], false, false),
-        (&[], false, false),
-    ];
-    for (codes, shows_work, shows_care) in cases {
-        let a = with(codes);
-        assert_eq!(
-            is_visible(&instrument, &a, work),
-            shows_work,
-            "{codes:?}: work"
-        );
-        assert_eq!(
-            is_visible(&instrument, &a, care),
-            shows_care,
-            "{codes:?}: care"
-        );
-    }
-    assert!(!is_visible(&instrument, &Answers::new(), work));
-    assert!(!is_visible(&instrument, &Answers::new(), care));
-    let skipped = answers(&[(gate, AnswerValue::Missing(MissingCode::Unanswered))]);
-    assert!(!is_visible(&instrument, &skipped, work));
-    assert!(!is_visible(&instrument, &skipped, care));
-}
-
-#[test]
-fn numbers_have_units_and_sensible_ranges() {
-    let instrument = instrument();
-    for item in all_items(&instrument) {
-        if let ItemKind::Number {
-            unit,
-            min,
-            max,
-            step,
-        } = &item.kind
-        {
-            let v = &item.variable;
-            assert!(!unit.is_blank(), "{v} has no unit");
-            assert!(*min >= 0.0 && min < max && *step > 0.0, "{v} range");
-            if en(unit) == "days" {
-                assert_eq!((*min, *max, *step), (0.0, 28.0, 1.0), "{v}: 28-day count");
-            }
-        }
-    }
+        .find(|i| i.version == "1.0.0")
+        .expect("1.0.0 ships");
+    assert_eq!(all_items(v1).count(), 48);
+    assert!(all_items(v1).any(|i| i.variable == "b8_work_or_care"));
 }
 
 #[test]
@@ -572,16 +460,4 @@ fn small_fixture_has_what_the_engine_tests_need() {
     assert!(items
         .iter()
         .any(|i| matches!(i.kind, ItemKind::Number { .. })));
-}
-
-#[test]
-fn travel_cost_takes_pounds_and_pence() {
-    use candour_core::validate::validate_answer;
-    let instrument = instrument();
-    let cost = item(&instrument, "b3_travel_cost");
-    for pounds in [0.0, 2.0, 2.35, 4.2, 13.99, 100.0] {
-        let result = validate_answer(cost, &AnswerValue::Number(pounds));
-        assert!(result.is_ok(), "£{pounds}: {result:?}");
-    }
-    assert!(validate_answer(cost, &AnswerValue::Number(100.5)).is_err());
 }

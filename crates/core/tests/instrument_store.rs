@@ -4,7 +4,7 @@
 //! chosen one that no longer loads reported rather than used.
 
 use candour_core::hash::content_hash;
-use candour_core::instrument::default::default_instrument;
+use candour_core::instrument::default::shipped_defaults;
 use candour_core::storage::envelope::seal;
 use candour_core::storage::instruments::{
     chosen_instrument, known_instruments, save_instrument, use_default, Chosen, SaveError,
@@ -15,10 +15,21 @@ use candour_core::storage::{KeyValueStore, MemoryStore, StoreError};
 const SMALL: &str = include_str!("../../../tests/fixtures/small_instrument.json");
 const RTL: &str = include_str!("../../../tests/fixtures/rtl_instrument.json");
 
+/// The ids of the instruments the device knows, after the two shipped
+/// defaults (2.0.0 and 1.0.0), which always come first.
 fn ids(store: &MemoryStore) -> Vec<String> {
-    known_instruments(store, default_instrument().ok())
+    let known: Vec<String> = known_instruments(store, shipped_defaults())
         .iter()
-        .map(|i| i.id.clone())
+        .map(|i| format!("{} {}", i.id, i.version))
+        .collect();
+    assert_eq!(
+        known[..2],
+        ["candour-hat-feedback 2.0.0", "candour-hat-feedback 1.0.0"],
+        "every default the app ships, the current one first"
+    );
+    known[2..]
+        .iter()
+        .map(|k| k.split(' ').next().unwrap_or("").to_owned())
         .collect()
 }
 
@@ -26,7 +37,7 @@ fn ids(store: &MemoryStore) -> Vec<String> {
 fn nothing_chosen_means_the_default() {
     let store = MemoryStore::new();
     assert_eq!(chosen_instrument(&store), Chosen::Default);
-    assert_eq!(ids(&store), ["candour-hat-feedback"]);
+    assert!(ids(&store).is_empty());
 }
 
 #[test]
@@ -40,7 +51,7 @@ fn a_valid_instrument_is_stored_chosen_and_known() {
     let key = format!("{INSTRUMENT_PREFIX}{}", content_hash(&saved));
     assert!(store.values.contains_key(&key), "kept under its hash");
     assert!(store.values.contains_key(CHOICE_KEY));
-    assert_eq!(ids(&store), ["candour-hat-feedback", "fixture-small"]);
+    assert_eq!(ids(&store), ["fixture-small"]);
 }
 
 #[test]
@@ -75,10 +86,8 @@ fn every_instrument_ever_loaded_is_kept_when_another_or_the_default_is_chosen() 
     assert_eq!(chosen_instrument(&store), Chosen::Loaded(Box::new(rtl)));
     use_default(&mut store).expect("default chosen");
     assert_eq!(chosen_instrument(&store), Chosen::Default);
-    let mut known = ids(&store);
-    known[1..].sort();
-    assert_eq!(known.len(), 3);
-    assert_eq!(known[0], "candour-hat-feedback");
+    let known = ids(&store);
+    assert_eq!(known.len(), 2);
     assert!(known.contains(&"fixture-small".to_owned()));
 }
 
@@ -87,7 +96,7 @@ fn loading_the_same_instrument_twice_keeps_it_once() {
     let mut store = MemoryStore::new();
     save_instrument(&mut store, SMALL.as_bytes()).expect("small");
     save_instrument(&mut store, format!("\u{feff}{SMALL}").as_bytes()).expect("again, with BOM");
-    assert_eq!(ids(&store), ["candour-hat-feedback", "fixture-small"]);
+    assert_eq!(ids(&store), ["fixture-small"]);
 }
 
 fn chosen_small(store: &mut MemoryStore) -> String {
@@ -106,11 +115,7 @@ fn a_chosen_instrument_that_no_longer_loads_is_reported_not_used() {
         chosen_instrument(&store),
         Chosen::Unusable(StoredProblem::NoLongerValid(_))
     ));
-    assert_eq!(
-        ids(&store),
-        ["candour-hat-feedback"],
-        "not offered to exports"
-    );
+    assert!(ids(&store).is_empty(), "not offered to exports");
 }
 
 #[test]

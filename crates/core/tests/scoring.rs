@@ -18,10 +18,13 @@ fn item(variable: &str, domain: &str, kind: ItemKind) -> Item {
         required: false,
         prefer_not_to_say: true,
         dont_know: false,
+        does_not_apply: false,
         show_if: None,
         direction: Direction::HigherBetter,
         reverse_keyed: false,
         domain: (!domain.is_empty()).then(|| domain.into()),
+        in_score: true,
+        group: None,
         glossary: vec![],
     }
 }
@@ -49,6 +52,8 @@ fn instrument(items: Vec<Item>, domains: &[(&str, bool)]) -> Instrument {
             yes_no_not_sure: ["Yes", "No", "Not sure"].map(Text::from).to_vec(),
             prefer_not_to_say: "Prefer not to say".into(),
             dont_know: "Don't know".into(),
+            does_not_apply: None,
+            difficulty: None,
         },
         domains: domains
             .iter()
@@ -62,6 +67,7 @@ fn instrument(items: Vec<Item>, domains: &[(&str, bool)]) -> Instrument {
             id: "s".into(),
             title: "S".into(),
             intro: None,
+            groups: vec![],
             items,
         }],
     }
@@ -87,9 +93,15 @@ fn staff() -> Instrument {
 
 #[test]
 fn three_of_four_answered_is_reported_with_reverse_keying() {
-    // c1 = 4, c2 = 5, c4 = 2 reversed to 6 - 2 = 4, c3 unanswered.
+    // c1 = 4, c2 = 5, c4 = 2 reversed to 6 - 2 = 4, c3 shown and left
+    // unanswered (-97, as a record codes it).
     // 3 / 4 = 75% answered, enough. Mean = (4 + 5 + 4) / 3 = 13 / 3.
-    let a = answers(&[("c1", Code(4)), ("c2", Code(5)), ("c4", Code(2))]);
+    let a = answers(&[
+        ("c1", Code(4)),
+        ("c2", Code(5)),
+        ("c3", Missing(MissingCode::Unanswered)),
+        ("c4", Code(2)),
+    ]);
     let c = &domain_scores(&staff(), &a)["C"];
     assert_eq!((c.answered, c.shown), (3, 4));
     assert_eq!(c.score, Some(13.0 / 3.0));
@@ -98,12 +110,18 @@ fn three_of_four_answered_is_reported_with_reverse_keying() {
 #[test]
 fn two_of_four_answered_is_missing() {
     // 2 / 4 = 50% < 75%: no score, even though the two answers exist.
-    let a = answers(&[("c1", Code(4)), ("c2", Code(5))]);
+    let a = answers(&[
+        ("c1", Code(4)),
+        ("c2", Code(5)),
+        ("c3", Missing(MissingCode::Unanswered)),
+        ("c4", Missing(MissingCode::DontKnow)),
+    ]);
     let c = &domain_scores(&staff(), &a)["C"];
     assert_eq!(
         *c,
         DomainScore {
             score: None,
+            score_100: None,
             answered: 2,
             shown: 4
         }
@@ -124,6 +142,7 @@ fn prefer_not_to_say_and_unanswered_count_as_not_answered() {
         *c,
         DomainScore {
             score: None,
+            score_100: None,
             answered: 2,
             shown: 4
         }
@@ -165,6 +184,8 @@ fn hidden_items_are_neither_answered_nor_shown() {
         domain_scores(&inst, &a)["B"],
         DomainScore {
             score: Some(3.0),
+            // On the domain's widest range, 0 to 10.
+            score_100: Some(30.0),
             answered: 3,
             shown: 3
         }
@@ -179,6 +200,7 @@ fn scale_010_and_number_reverse_within_their_own_range() {
         .map(|code| Choice {
             code,
             label: "x".into(),
+            exclusive: false,
         })
         .collect();
     let items = vec![
@@ -195,6 +217,7 @@ fn scale_010_and_number_reverse_within_their_own_range() {
             "E",
             ItemKind::Number {
                 unit: "days".into(),
+                unit_singular: None,
                 min: 0.0,
                 max: 28.0,
                 step: 1.0,
@@ -228,6 +251,8 @@ fn only_scored_domains_and_scalable_items_take_part() {
         scores["A"],
         DomainScore {
             score: Some(2.0),
+            // (2 - 1) / (5 - 1) x 100 on the agreement scale.
+            score_100: Some(25.0),
             answered: 1,
             shown: 1
         }
@@ -236,6 +261,7 @@ fn only_scored_domains_and_scalable_items_take_part() {
         scores["Z"],
         DomainScore {
             score: None,
+            score_100: None,
             answered: 0,
             shown: 0
         }
@@ -254,6 +280,7 @@ fn ranges_of_each_kind() {
         .map(|code| Choice {
             code,
             label: "x".into(),
+            exclusive: false,
         })
         .to_vec();
     assert_eq!(

@@ -60,6 +60,7 @@ fn kind(k: u8) -> ItemKind {
         },
         2 => ItemKind::Number {
             unit: "days".into(),
+            unit_singular: None,
             min: 0.0,
             max: 28.0,
             step: 1.0,
@@ -69,6 +70,7 @@ fn kind(k: u8) -> ItemKind {
                 .map(|code| Choice {
                     code,
                     label: "x".into(),
+                    exclusive: false,
                 })
                 .collect(),
         },
@@ -110,10 +112,13 @@ fn build(specs: &[Spec]) -> Instrument {
                 required: false,
                 prefer_not_to_say: true,
                 dont_know: true,
+                does_not_apply: false,
                 show_if,
                 direction: Direction::HigherBetter,
                 reverse_keyed: s.reverse,
                 domain: DOMAINS.get(s.domain).map(|d| (*d).to_owned()),
+                in_score: true,
+                group: None,
                 glossary: vec![],
             }
         })
@@ -130,6 +135,8 @@ fn build(specs: &[Spec]) -> Instrument {
             yes_no_not_sure: ["Yes", "No", "Not sure"].map(Text::from).to_vec(),
             prefer_not_to_say: "Prefer not to say".into(),
             dont_know: "Don't know".into(),
+            does_not_apply: None,
+            difficulty: None,
         },
         domains: DOMAINS
             .iter()
@@ -143,6 +150,7 @@ fn build(specs: &[Spec]) -> Instrument {
             id: "s".into(),
             title: "S".into(),
             intro: None,
+            groups: vec![],
             items,
         }],
     }

@@ -132,12 +132,16 @@ fn a_recent_draft_resumes_and_an_old_one_becomes_partial() {
     let draft = survey_with_answer("a").draft.expect("draft");
     repo.save_draft(&draft).expect("save");
 
-    match recover_draft(&mut repo, &instrument, &settings, t(2 + 90), |_| false).expect("recover") {
+    match recover_draft(&mut repo, &instrument, &[], &settings, t(2 + 90), |_| false)
+        .expect("recover")
+    {
         Recovery::Resume(d) => assert_eq!(*d, draft),
         other => panic!("expected resume, got {other:?}"),
     }
 
-    match recover_draft(&mut repo, &instrument, &settings, t(2 + 91), |_| false).expect("recover") {
+    match recover_draft(&mut repo, &instrument, &[], &settings, t(2 + 91), |_| false)
+        .expect("recover")
+    {
         Recovery::KeptAsPartial(record) => {
             assert_eq!(record.status, Status::Partial);
             assert_eq!(record.ended_at, t(2), "ends when last touched");
@@ -148,7 +152,7 @@ fn a_recent_draft_resumes_and_an_old_one_becomes_partial() {
     assert!(repo.store.get(DRAFT_KEY).expect("get").is_none());
     assert_eq!(repo.load_records().expect("load").records.len(), 1);
     assert_eq!(
-        recover_draft(&mut repo, &instrument, &settings, t(200), |_| false).expect("recover"),
+        recover_draft(&mut repo, &instrument, &[], &settings, t(200), |_| false).expect("recover"),
         Recovery::Nothing
     );
 }
@@ -162,6 +166,7 @@ fn an_old_draft_from_before_consent_is_discarded() {
         participant_code: None,
         locale: "en".into(),
         device_label: String::new(),
+        service_code: None,
         now: t(0),
     });
     let mut repo = Repository::new(MemoryStore::new());
@@ -170,6 +175,7 @@ fn an_old_draft_from_before_consent_is_discarded() {
     let outcome = recover_draft(
         &mut repo,
         &instrument,
+        &[],
         &Settings::default(),
         t(10_000),
         |_| false,
@@ -184,9 +190,14 @@ fn a_corrupt_draft_is_quarantined_and_start_up_goes_on() {
     let instrument = instrument();
     let mut repo = Repository::new(MemoryStore::new());
     repo.store.set(DRAFT_KEY, "not json").expect("set");
-    let outcome = recover_draft(&mut repo, &instrument, &Settings::default(), t(0), |_| {
-        false
-    })
+    let outcome = recover_draft(
+        &mut repo,
+        &instrument,
+        &[],
+        &Settings::default(),
+        t(0),
+        |_| false,
+    )
     .expect("recover");
     assert_eq!(outcome, Recovery::Nothing);
     assert_eq!(repo.load_records().expect("load").quarantined.len(), 1);
@@ -200,7 +211,10 @@ fn a_draft_answered_on_another_instrument_is_kept_as_given() {
     repo.save_draft(&draft).expect("save");
     // Recent, but the tablet now uses another questionnaire: never resumed
     // on it, and its answers are kept exactly as they were given.
-    match recover_draft(&mut repo, &other, &Settings::default(), t(3), |_| false).expect("recover")
+    match recover_draft(&mut repo, &other, &[], &Settings::default(), t(3), |_| {
+        false
+    })
+    .expect("recover")
     {
         Recovery::KeptAsPartial(record) => {
             assert_eq!(record.status, Status::Partial);
@@ -215,4 +229,43 @@ fn a_draft_answered_on_another_instrument_is_kept_as_given() {
         other => panic!("expected a partial record, got {other:?}"),
     }
     assert!(repo.store.get(DRAFT_KEY).expect("get").is_none());
+}
+
+#[test]
+fn a_draft_left_on_an_earlier_known_instrument_is_coded_by_it() {
+    // After an update the tablet's new surveys use another questionnaire;
+    // a draft left on the old one (which the app still ships) becomes a
+    // partial record coded by its own questionnaire: shown items left
+    // unanswered are -97, items never reached are -95.
+    let old = instrument();
+    let current = candour_core::instrument::default::default_instrument().expect("default loads");
+    let mut repo = Repository::new(MemoryStore::new());
+    let draft = survey_with_answer("a").draft.expect("draft");
+    repo.save_draft(&draft).expect("save");
+    let known = [current.clone(), old];
+    match recover_draft(
+        &mut repo,
+        &current,
+        &known,
+        &Settings::default(),
+        t(3),
+        |_| false,
+    )
+    .expect("recover")
+    {
+        Recovery::KeptAsPartial(record) => {
+            assert_eq!(record.instrument, draft.instrument);
+            assert_eq!(
+                record.answers["s1_respect"],
+                candour_core::answer::AnswerValue::Code(4)
+            );
+            assert_eq!(
+                record.answers.get("s3_rushed"),
+                Some(&candour_core::answer::AnswerValue::Missing(
+                    candour_core::answer::MissingCode::NotReached
+                ))
+            );
+        }
+        other => panic!("expected a partial record, got {other:?}"),
+    }
 }

@@ -219,6 +219,7 @@ fn start_up_drops_a_draft_whose_record_is_already_stored() {
         &mut journal,
         &mut archive,
         &instrument(),
+        &[],
         &Settings::default(),
         t(4),
     );
@@ -241,6 +242,7 @@ fn start_up_moves_the_outbox_first_so_its_draft_is_not_resumed() {
         &mut journal,
         &mut archive,
         &instrument(),
+        &[],
         &Settings::default(),
         t(4),
     );
@@ -266,6 +268,7 @@ fn start_up_keeps_an_old_draft_as_partial_in_the_database() {
         &mut journal,
         &mut archive,
         &instrument(),
+        &[],
         &Settings::default(),
         t(100_000),
     );
@@ -291,6 +294,7 @@ fn start_up_with_a_full_database_keeps_the_outbox_and_still_resumes() {
         &mut journal,
         &mut archive,
         &instrument(),
+        &[],
         &Settings::default(),
         t(4),
     );
@@ -324,6 +328,7 @@ fn start_up_reads_no_record_even_with_ten_thousand_stored() {
         &mut journal,
         &mut archive,
         &instrument(),
+        &[],
         &Settings::default(),
         t(4),
     );

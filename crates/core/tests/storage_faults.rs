@@ -27,6 +27,7 @@ fn whole_survey(id: &str) -> Vec<Action> {
             participant_code: None,
             locale: "en".into(),
             device_label: String::new(),
+            service_code: None,
             now: t(0),
         },
         Action::Consent {
@@ -112,6 +113,7 @@ fn failing_every_nth_write_never_loses_the_survey_and_always_says_so() {
             &mut journal,
             &mut archive,
             &instrument(),
+            &[],
             &Settings {
                 idle_seconds: 1_000_000,
                 ..Settings::default()
@@ -193,6 +195,7 @@ fn a_full_outbox_sends_the_record_straight_to_the_database_and_keeps_the_draft_u
         participant_code: None,
         locale: "en".into(),
         device_label: String::new(),
+        service_code: None,
         now: t(40),
     });
     journal.store.quota_bytes = None;
@@ -228,6 +231,7 @@ fn values_corrupted_by_hand_are_quarantined_and_start_up_goes_on() {
         &mut journal,
         &mut archive,
         &instrument(),
+        &[],
         &Settings::default(),
         t(0),
     );

@@ -93,6 +93,7 @@ fn action(step: &Step, n: usize) -> Action {
             participant_code: None,
             locale: "en".into(),
             device_label: "Tablet".into(),
+            service_code: Some("MBRO-HAT".into()),
             now,
         },
         Step::Consent(agreed) => Action::Consent { agreed, now },
@@ -220,6 +221,7 @@ fn restart(mut device: Device, now: i64) -> (Recovery, BTreeMap<String, Response
         &mut device.journal,
         &mut device.archive,
         &instrument(),
+        &[],
         &patient(),
         t(now),
     );

@@ -25,6 +25,7 @@ fn started() -> Survey {
         participant_code: Some("HAT-042".into()),
         locale: "en".into(),
         device_label: "Clinic A, tablet 2".into(),
+        service_code: Some("MBRO-HAT".into()),
         now: t(0),
     });
     survey
@@ -67,11 +68,11 @@ fn consent_then_one_question_at_a_time_to_review_and_submit() {
     // A required item refuses Next with a message in words.
     next(&mut s, 6);
     assert_eq!(on(&s), "s1_respect");
-    let problem = s.problem.clone().expect("a message").to_string();
+    let problem = s.problem_of("s1_respect").expect("a message").to_string();
     assert!(problem.contains("Please"), "{problem}");
 
     answer(&mut s, "s1_respect", AnswerValue::Code(5), 7);
-    assert!(s.problem.is_none());
+    assert!(s.problems.is_empty());
     next(&mut s, 8);
     answer(&mut s, "s2_listen", AnswerValue::Code(4), 9);
     next(&mut s, 10);
@@ -104,6 +105,7 @@ fn consent_then_one_question_at_a_time_to_review_and_submit() {
     assert_eq!(record.status, Status::Complete);
     assert_eq!(record.participant_code.as_deref(), Some("HAT-042"));
     assert_eq!(record.device_label, "Clinic A, tablet 2");
+    assert_eq!(record.service_code.as_deref(), Some("MBRO-HAT"));
     assert_eq!((record.started_at, record.ended_at), (t(0), t(20)));
     assert_eq!(record.instrument.id, "fixture-small");
     assert!(record.instrument.hash.starts_with("sha256:"));
@@ -172,11 +174,10 @@ fn invalid_answers_are_refused_with_a_message_and_nothing_changes() {
     });
     answer(&mut s, "u1_days", AnswerValue::Number(40.0), 2);
     assert!(
-        s.problem
-            .as_ref()
+        s.problem_of("u1_days")
             .is_some_and(|p| p.to_string().contains("28")),
         "{:?}",
-        s.problem
+        s.problems
     );
     assert!(!s
         .draft
@@ -239,7 +240,7 @@ fn back_goes_one_screen_and_change_from_review_returns_to_review() {
 }
 
 #[test]
-fn abandon_keeps_a_partial_record_with_unreached_items_blank() {
+fn abandon_keeps_a_partial_record_with_unreached_items_coded_not_reached() {
     let mut s = started();
     s.apply(Action::Consent {
         agreed: true,
@@ -257,10 +258,18 @@ fn abandon_keeps_a_partial_record_with_unreached_items_blank() {
         record.answers["s2_listen"],
         AnswerValue::Missing(MissingCode::Unanswered)
     );
-    assert!(
-        !record.answers.contains_key("s3_rushed"),
-        "never reached: blank"
+    assert_eq!(
+        record.answers["s3_rushed"],
+        AnswerValue::Missing(MissingCode::NotReached),
+        "never reached: -95, not blank"
     );
+    // u2 is shown only if u1 > 0, and u1 was never reached: whether u2
+    // would have been shown is unknown, so it is not reached either.
+    assert_eq!(
+        record.answers["u2_dealer"],
+        AnswerValue::Missing(MissingCode::NotReached)
+    );
+    assert!(!record.paradata.contains_key("s3_rushed"));
 }
 
 #[test]

@@ -15,5 +15,9 @@ mod panic_screen;
 mod reading;
 #[path = "browser/records_db.rs"]
 mod records_db;
+#[path = "browser/widget_host.rs"]
+mod widget_host;
 #[path = "browser/widgets.rs"]
 mod widgets;
+#[path = "browser/widgets_v2.rs"]
+mod widgets_v2;

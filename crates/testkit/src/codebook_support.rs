@@ -17,10 +17,13 @@ pub fn item(variable: &str, text: &str, kind: ItemKind) -> Item {
         required: false,
         prefer_not_to_say: false,
         dont_know: false,
+        does_not_apply: false,
         show_if: None,
         direction: Direction::Neutral,
         reverse_keyed: false,
         domain: None,
+        in_score: true,
+        group: None,
         glossary: vec![],
     }
 }
@@ -39,6 +42,7 @@ pub fn choices(pairs: &[(i64, &str)]) -> Vec<Choice> {
         .map(|(code, label)| Choice {
             code: *code,
             label: (*label).into(),
+            exclusive: false,
         })
         .collect()
 }
@@ -57,6 +61,7 @@ pub fn small() -> Instrument {
         "How many times a day do you come here?",
         ItemKind::Number {
             unit: en_fr("visits", "visites"),
+            unit_singular: None,
             min: 0.0,
             max: 4.0,
             step: 1.0,
@@ -142,6 +147,8 @@ pub fn small() -> Instrument {
             yes_no_not_sure: vec![en_fr("Yes", "Oui"), en_fr("No", "Non"), "Not sure".into()],
             prefer_not_to_say: en_fr("Prefer not to say", "Je préfère ne pas répondre"),
             dont_know: "Don't know".into(),
+            does_not_apply: None,
+            difficulty: None,
         },
         domains: ["B", "E", "F"]
             .map(|code| Domain {
@@ -155,12 +162,14 @@ pub fn small() -> Instrument {
                 id: "visits".into(),
                 title: "Visits".into(),
                 intro: None,
+                groups: vec![],
                 items: vec![visits, work, effect, reason],
             },
             Section {
                 id: "about".into(),
                 title: "About".into(),
                 intro: None,
+                groups: vec![],
                 items: vec![drugs, overall, best],
             },
         ],

@@ -45,13 +45,14 @@ fn started(instrument: &Instrument, id: &str, code: Option<&str>, start: i64) ->
         participant_code: code.map(str::to_owned),
         locale: "en".into(),
         device_label: "Clinic A, tablet 2".into(),
+        service_code: Some("MBRO-HAT".into()),
         now: t(start),
     });
     s
 }
 
-/// Walks consent and `steps` questions (all when `None`), answering with
-/// `pick`; returns the survey and the time reached.
+/// Walks consent and `steps` question screens (all when `None`), answering
+/// every item of each screen with `pick`; returns the time reached.
 fn walk(s: &mut Survey, start: i64, steps: Option<usize>, pick: &mut Pick<'_>) -> i64 {
     s.apply(Action::Consent {
         agreed: true,
@@ -59,22 +60,24 @@ fn walk(s: &mut Survey, start: i64, steps: Option<usize>, pick: &mut Pick<'_>) -
     });
     let mut now = start + 2;
     let mut done = 0;
-    while let Screen::Question(item) = s.screen() {
+    while let Screen::Question(_) = s.screen() {
         if steps == Some(done) {
             break;
         }
-        let item = item.clone();
-        if let Some(value) = pick(&item) {
-            s.apply(Action::Answer {
-                variable: item.variable.clone(),
-                value: Some(value),
-                now: t(now),
-            });
-            assert!(s.problem.is_none(), "{}: {:?}", item.variable, s.problem);
+        let items: Vec<Item> = s.screen_items().into_iter().cloned().collect();
+        for item in &items {
+            if let Some(value) = pick(item) {
+                s.apply(Action::Answer {
+                    variable: item.variable.clone(),
+                    value: Some(value),
+                    now: t(now),
+                });
+                assert!(s.problems.is_empty(), "{}: {:?}", item.variable, s.problems);
+            }
         }
         now += 1;
         s.apply(Action::Next { now: t(now) });
-        assert!(s.problem.is_none(), "{}: {:?}", item.variable, s.problem);
+        assert!(s.problems.is_empty(), "{:?}", s.problems);
         now += 1;
         done += 1;
     }
@@ -102,9 +105,8 @@ pub fn complete(
     finish(s)
 }
 
-/// A partial record: `steps` questions passed with Next, the next one shown
-/// and left, then nobody answered "Are you
-/// still there?".
+/// A partial record: `steps` question screens passed with Next, the next
+/// one shown and left, then nobody answered "Are you still there?".
 pub fn partial(
     instrument: &Instrument,
     id: &str,
@@ -201,14 +203,23 @@ pub fn plausible(item: &Item, n: usize) -> Option<AnswerValue> {
     if item.dont_know && n % 13 == 7 {
         return Some(AnswerValue::Missing(MissingCode::DontKnow));
     }
+    if item.does_not_apply && n % 7 == 2 {
+        return Some(AnswerValue::Missing(MissingCode::DoesNotApply));
+    }
     Some(match &item.kind {
-        ItemKind::Agreement => AnswerValue::Code(1 + (n % 5) as i64),
+        ItemKind::Agreement | ItemKind::Difficulty => AnswerValue::Code(1 + (n % 5) as i64),
         ItemKind::Scale010 { .. } => AnswerValue::Code((n % 11) as i64),
+        ItemKind::Scale020 { .. } => AnswerValue::Code((n % 21) as i64),
         ItemKind::YesNoNotSure => AnswerValue::Code([1, 0, 2][n % 3]),
         ItemKind::SingleChoice { choices } => AnswerValue::Code(choices[n % choices.len()].code),
         ItemKind::MultipleChoice { choices } => {
             let mut codes: Vec<i64> = choices.iter().step_by(1 + n % 2).map(|c| c.code).collect();
             codes.truncate(1 + n % 3);
+            // An exclusive choice ("None of these") goes alone.
+            let exclusive = |c: &i64| choices.iter().any(|ch| ch.code == *c && ch.exclusive);
+            if codes.len() > 1 {
+                codes.retain(|c| !exclusive(c));
+            }
             codes.sort_unstable();
             AnswerValue::Codes(codes)
         }

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod codebook_support;
+pub mod completion_time;
 pub mod export_support;
 pub mod readability;
 pub mod storage_support;

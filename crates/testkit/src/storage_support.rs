@@ -33,6 +33,7 @@ pub fn survey_with_answer(id: &str) -> Survey {
         participant_code: None,
         locale: "en".into(),
         device_label: "Tablet 1".into(),
+        service_code: None,
         now: t(0),
     });
     s.apply(Action::Consent {

@@ -74,7 +74,7 @@ fn describe(condition: &Condition, instrument: &Instrument, locale: &str) -> Str
 }
 
 /// A number as a person writes it: `1`, not `1.0`; `2.5` stays `2.5`.
-pub(super) fn number(value: f64) -> String {
+pub(crate) fn number(value: f64) -> String {
     // A computed `-0.0` is a plain zero; `-0` would look like a missing code.
     if value == 0.0 {
         "0".to_owned()

@@ -39,14 +39,21 @@ impl Codebook {
             Some(code) => format!("{code}={}", m.label),
             None => format!("blank={}", m.label),
         };
-        for v in &self.variables {
+        for v in self.variables.iter().chain(&self.scores) {
             let row = [
                 v.variable.clone(),
                 v.domain.clone(),
                 v.section.clone(),
                 v.text.clone(),
                 v.item_type.clone(),
-                join(&v.choices, |c| format!("{}={}", c.code, c.label)),
+                join(&v.choices, |c| {
+                    let alone = if c.exclusive {
+                        " (only on its own)"
+                    } else {
+                        ""
+                    };
+                    format!("{}={}{alone}", c.code, c.label)
+                }),
                 v.unit.clone().unwrap_or_default(),
                 optional_number(v.min),
                 optional_number(v.max),

@@ -3,7 +3,7 @@
 
 use super::suppress::{counts, Count, Threshold};
 use super::{Bar, Bin, Chart, ItemSummary, MissingCount};
-use crate::codebook::{NOT_SHOWN_LABEL, UNANSWERED_LABEL};
+use crate::codebook::NOT_SHOWN_LABEL;
 use candour_core::answer::MissingCode;
 use candour_core::export::ordered::Cursor;
 use candour_core::export::{ExportRecord, ExportValue};
@@ -47,36 +47,36 @@ fn codes(ctx: &Context<'_>, kind: &ItemKind) -> Vec<(i64, String)> {
         ItemKind::Agreement => (1..)
             .zip(scales.agreement.iter().map(|t| ctx.text(t)))
             .collect(),
+        ItemKind::Difficulty => (1..)
+            .zip(scales.difficulty.iter().flatten().map(|t| ctx.text(t)))
+            .collect(),
         ItemKind::YesNoNotSure => [1, 0, 2]
             .into_iter()
             .zip(scales.yes_no_not_sure.iter().map(|t| ctx.text(t)))
             .collect(),
-        ItemKind::Scale010 {
-            low_label,
-            high_label,
-        } => (0..=10)
-            .map(|code| {
-                let label = match code {
-                    0 => format!("0 ({})", ctx.text(low_label)),
-                    10 => format!("10 ({})", ctx.text(high_label)),
-                    n => n.to_string(),
-                };
-                (code, label)
-            })
-            .collect(),
+        ItemKind::Scale010 { .. } | ItemKind::Scale020 { .. } => {
+            let (Some((low, high)), Some(max)) = (kind.scale_ends(), kind.scale_max()) else {
+                return Vec::new();
+            };
+            (0..=max)
+                .map(|code| {
+                    let label = match code {
+                        0 => format!("0 ({})", ctx.text(low)),
+                        n if n == max => format!("{max} ({})", ctx.text(high)),
+                        n => n.to_string(),
+                    };
+                    (code, label)
+                })
+                .collect()
+        }
         ItemKind::Number { .. } | ItemKind::FreeText { .. } => Vec::new(),
     }
 }
 
-/// The label of a missing code: the questionnaire's words for the codes a
-/// participant picks, the codebook's for the others.
+/// The label of a missing code: the codebook's (the questionnaire's words
+/// for the codes a participant picks, the codebook's for the others).
 pub(super) fn missing_label(ctx: &Context<'_>, code: MissingCode) -> String {
-    let scales = &ctx.instrument.scales;
-    match code {
-        MissingCode::PreferNotToSay => ctx.text(&scales.prefer_not_to_say),
-        MissingCode::DontKnow => ctx.text(&scales.dont_know),
-        MissingCode::Unanswered => UNANSWERED_LABEL.to_owned(),
-    }
+    crate::codebook::missing_entry(Some(code), ctx.instrument, ctx.locale).label
 }
 
 /// The histogram's bins of a number item: one per allowed value when they
@@ -177,10 +177,14 @@ impl<'a> Tally<'a> {
         // Row A: answered, each missing code shown, not shown; its total is
         // the dataset's record count. A missing code the item does not offer
         // and nobody has is left out (always 0).
+        // "Not reached" is listed only when some record has it: most
+        // items are reached by everyone.
         let offered = |code: MissingCode| match code {
             MissingCode::PreferNotToSay => self.item.prefer_not_to_say,
             MissingCode::DontKnow => self.item.dont_know,
+            MissingCode::DoesNotApply => self.item.does_not_apply,
             MissingCode::Unanswered => true,
+            MissingCode::NotReached => false,
         };
         let shown_codes: Vec<usize> = (0..MissingCode::ALL.len())
             .filter(|&i| offered(MissingCode::ALL[i]) || self.missing[i] > 0)

@@ -24,11 +24,12 @@ type Writer = csv::Writer<Vec<u8>>;
 impl Dataset<'_> {
     /// One row per record, one column per variable (see
     /// [`Dataset::wide_header`]). Codes and numbers as in the JSON, missing
-    /// codes as -99 / -98 / -97, blank when not shown. A multiple-choice item
+    /// codes as -99 to -95, blank when not shown. A multiple-choice item
     /// has one column per option: 1 selected, 0 not, the missing code in
     /// every option column when the whole item is missing, blank when not
-    /// shown. Domain scores are rounded to 6 decimals (the JSON keeps them
-    /// whole); blank when too few items were answered.
+    /// shown. Domain scores, on their scale and on 0 to 100, are rounded to
+    /// 6 decimals (the JSON keeps them whole); blank when too few items
+    /// were answered.
     pub fn wide_csv(&self) -> Result<String, ExportError> {
         self.write_wide(false)
     }
@@ -78,8 +79,10 @@ impl Dataset<'_> {
             }
             let mut domain_scores = Cursor::new(&record.domain_scores);
             for code in &scores {
-                let score = domain_scores.get(code).and_then(|s| s.score);
-                field(&mut w, &score.map(format_number).unwrap_or_default())?;
+                let score = domain_scores.get(code);
+                for value in [score.and_then(|s| s.score), score.and_then(|s| s.score_100)] {
+                    field(&mut w, &value.map(format_number).unwrap_or_default())?;
+                }
             }
             w.write_record(None::<&[u8]>).map_err(csv_error)?;
         }
@@ -142,12 +145,13 @@ fn item_layout(
 
 /// The record-level text cells, in [`candour_core::export::META_COLUMNS`] order; the two
 /// times that end the row are written apart, from the stack.
-fn meta_cells(record: &ExportRecord) -> [&str; 9] {
+fn meta_cells(record: &ExportRecord) -> [&str; 10] {
     [
         record.id.as_str(),
         record.participant_code.as_deref().unwrap_or(""),
         status_name(record.status),
         &record.device_label,
+        record.service_code.as_deref().unwrap_or(""),
         &record.instrument.id,
         &record.instrument.version,
         &record.instrument.hash,

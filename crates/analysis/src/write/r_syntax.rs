@@ -14,7 +14,7 @@ impl Dataset<'_> {
     /// An R script that reads `csv_file` (this dataset's wide CSV) into
     /// three data frames: `candour` (codes exactly as written, each column
     /// with a `label` attribute and, where coded, a `labels` attribute of
-    /// code = label), `candour_na` (the missing codes -99 / -98 / -97 turned
+    /// code = label), `candour_na` (every missing code, -99 to -95, turned
     /// into NA) and `candour_factors` (coded items as factors). Labels are in
     /// `locale` where the instrument has them.
     pub fn r_syntax(&self, csv_file: &str, locale: &str) -> Result<String, ExportError> {
@@ -140,7 +140,7 @@ const FRAMES_COMMENT: &str = "\
 #   candour          the values exactly as in the CSV; every column has a
 #                    \"label\" attribute (the question) and coded columns a
 #                    \"labels\" attribute (code = label);
-#   candour_na       a copy with the missing codes turned into NA;
+#   candour_na       a copy with every missing code turned into NA;
 #   candour_factors  a copy of candour_na with coded items as factors.
 # A multiple-choice item has one 0/1 column per option, <variable>_<code>.
 
@@ -152,18 +152,14 @@ const UNQUOTE_COMMENT: &str = "\
 ";
 
 /// The label of a missing code as the columns give it (the instrument's
-/// words for -99 and -98), for the comment block.
+/// words for -99, -98 and -96), for the comment block.
 pub(crate) fn missing_label(columns: &[Column], code: MissingCode) -> String {
     columns
         .iter()
         .flat_map(|c| c.value_labels.iter())
         .find(|(c, _)| *c == code.code())
         .map(|(_, l)| l.clone())
-        .unwrap_or_else(|| match code {
-            MissingCode::PreferNotToSay => "Prefer not to say".to_owned(),
-            MissingCode::DontKnow => "Don't know".to_owned(),
-            MissingCode::Unanswered => crate::codebook::UNANSWERED_LABEL.to_owned(),
-        })
+        .unwrap_or_else(|| code.meaning().to_owned())
 }
 
 fn class(column: &Column) -> &'static str {

@@ -23,7 +23,7 @@ impl Dataset<'_> {
     /// SPSS syntax that reads `csv_file` (this dataset's
     /// [`Dataset::wide_csv_for_spss`], whose columns are the wide CSV's) with
     /// `GET DATA /TYPE=TXT /ENCODING='UTF8'`, then declares variable labels,
-    /// value labels, -99 / -98 / -97 as missing values, and measurement
+    /// value labels, the missing codes (-99 to -95) as missing values, and measurement
     /// levels. Labels are in `locale` where the instrument has them. The
     /// file starts with a UTF-8 byte-order mark, which is how SPSS knows a
     /// syntax file is UTF-8.
@@ -44,7 +44,7 @@ impl Dataset<'_> {
         );
         out.push_str(HEADER_COMMENT);
         for code in MissingCode::ALL {
-            let label = crate::write::r_syntax::missing_label(&columns, code);
+            let label = missing_label(&columns, code);
             let _ = writeln!(out, "  {} = {};", code.code(), plain_line(&label, 120));
         }
         let _ = writeln!(out, "  blank (system-missing) = {NOT_SHOWN_LABEL}.\n");
@@ -86,20 +86,27 @@ impl Dataset<'_> {
         let numeric = names(&columns, |c| {
             c.has_missing_codes && !matches!(c.kind, Kind::Text { .. })
         });
+        // SPSS takes at most three single missing values but any range;
+        // the codes are one range with no real value in it.
+        let (lowest, highest) = MissingCode::range();
         if !numeric.is_empty() {
             let _ = writeln!(
                 out,
-                "MISSING VALUES\n{}\n  ({}).\n",
-                numeric,
-                numeric_missing()
+                "MISSING VALUES\n{numeric}\n  ({lowest} THRU {highest}).\n"
             );
         }
         let text = names(&columns, |c| {
             c.has_missing_codes && matches!(c.kind, Kind::Text { .. })
         });
         if !text.is_empty() {
+            // A string takes no range: the codes a free-text item can hold.
+            let quoted: Vec<String> = MissingCode::ALL
+                .iter()
+                .filter(|c| !c.can_be_chosen())
+                .map(|c| format!("'{}'", c.code()))
+                .collect();
             out.push_str(TEXT_MISSING_COMMENT);
-            let _ = writeln!(out, "MISSING VALUES\n{}\n  ({}).\n", text, text_missing());
+            let _ = writeln!(out, "MISSING VALUES\n{text}\n  ({}).\n", quoted.join(", "));
         }
 
         for (level, pick) in [
@@ -147,6 +154,20 @@ const TEXT_MISSING_COMMENT: &str = "\
   missing values on long strings; this command then fails alone.
 ";
 
+/// The label of a missing code as the columns give it (the instrument's
+/// words for -99, -98 and -96), for the comment block.
+fn missing_label(columns: &[Column], code: MissingCode) -> String {
+    let label = columns
+        .iter()
+        .flat_map(|c| c.value_labels.iter())
+        .find(|(c, _)| *c == code.code())
+        .map_or(code.meaning(), |(_, l)| l.as_str());
+    // A comment line must not end with a period before its last line.
+    candour_core::text::one_line(label, 100)
+        .trim_end_matches('.')
+        .to_owned()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Level {
     Nominal,
@@ -188,32 +209,6 @@ fn names(columns: &[Column], pick: impl Fn(&Column) -> bool) -> String {
 
 /// The name of the dataset the syntax opens.
 const DATASET: &str = "candour";
-
-/// The numeric missing values: every missing code when SPSS's limit of
-/// three discrete values allows, otherwise every negative value (no real
-/// value is negative, so that range holds exactly the codes).
-fn numeric_missing() -> String {
-    if MissingCode::ALL.len() <= 3 {
-        let codes: Vec<String> = MissingCode::ALL
-            .iter()
-            .map(|c| c.code().to_string())
-            .collect();
-        codes.join(", ")
-    } else {
-        "LOWEST THRU -1".to_owned()
-    }
-}
-
-/// The text missing values: the codes as text, at most three (SPSS's limit
-/// for strings, which take no range).
-fn text_missing() -> String {
-    let codes: Vec<String> = MissingCode::ALL
-        .iter()
-        .take(3)
-        .map(|c| format!("'{}'", c.code()))
-        .collect();
-    codes.join(", ")
-}
 
 /// A single-quoted SPSS string of at most `max` bytes, quotes doubled, on
 /// one line (every control and bidirectional character a space), in pieces

@@ -4,7 +4,7 @@
 use crate::codebook::{codebook, CodebookEntry, UNANSWERED_LABEL};
 use crate::write::escape::name;
 use candour_core::answer::MissingCode;
-use candour_core::export::columns::{option_column, score_column, scored_domains, wide_header};
+use candour_core::export::columns::{option_column, scored_domains, wide_header};
 use candour_core::export::ExportError;
 use candour_core::instrument::Instrument;
 
@@ -30,7 +30,7 @@ pub(crate) struct Column {
     pub kind: Kind,
     /// Labels of its codes, missing codes included, in codebook order.
     pub value_labels: Vec<(i64, String)>,
-    /// True for answer columns, which may hold -99 / -98 / -97.
+    /// True for answer columns, which may hold the missing codes (-99 to -95).
     pub has_missing_codes: bool,
     /// True when every real value has a label (choices, agreement, yes /
     /// no, options), so the column can be a factor; a 0-10 scale labels only
@@ -56,19 +56,12 @@ pub(crate) fn syntax_columns(
         name(&entry.variable, "variable")?;
         out.extend(entry_columns(entry));
     }
-    for code in scored_domains(instrument) {
-        let name = instrument
-            .domains
-            .iter()
-            .find(|d| d.code == code)
-            .map(|d| d.name.get(locale, &instrument.locale))
-            .unwrap_or(code);
+    // The codebook's score rows, two per scored domain, in the CSV's order.
+    debug_assert_eq!(book.scores.len(), 2 * scored_domains(instrument).count());
+    for entry in &book.scores {
         out.push(Column {
-            name: score_column(code),
-            label: format!(
-                "Domain score {code} ({name}): mean of answered items after reverse-keying, \
-                 blank when under 75% answered"
-            ),
+            name: entry.variable.clone(),
+            label: entry.text.clone(),
             kind: Kind::Number { decimals: 6 },
             value_labels: Vec::new(),
             has_missing_codes: false,
@@ -104,6 +97,11 @@ fn meta_columns() -> Vec<Column> {
             16,
         ),
         text("device_label", "Device that collected the record", 512),
+        text(
+            "service_code",
+            "Service the record was collected for (code set on the device)",
+            17,
+        ),
         text("instrument_id", "Instrument id", 128),
         text("instrument_version", "Instrument version", 64),
         text("instrument_hash", "Instrument content hash", 80),
@@ -121,8 +119,9 @@ fn entry_columns(entry: &CodebookEntry) -> Vec<Column> {
         .iter()
         .filter_map(|m| Some((m.code?, m.label.clone())))
         .collect();
-    // The codebook lists -99 / -98 both as offered choices and as missing
-    // codes, and always lists -97; each code is labelled once.
+    // The codebook lists the codes a participant picks (-99, -98, -96) both
+    // as offered choices and as missing codes, and always lists -97 and
+    // -95; each code is labelled once.
     let with_missing = |mut labels: Vec<(i64, String)>| {
         for (code, label) in &missing {
             if !labels.iter().any(|(c, _)| c == code) {
@@ -190,12 +189,16 @@ fn entry_columns(entry: &CodebookEntry) -> Vec<Column> {
             with_missing(choices),
         )],
         other => vec![Column {
-            fully_labelled: other != "scale_010",
+            // A 0-10 or 0-20 scale labels only its ends and stays a number.
+            fully_labelled: !matches!(other, "scale_010" | "scale_020"),
             ..column(
                 entry.variable.clone(),
                 entry.text.clone(),
                 Kind::Codes {
-                    ordered: matches!(other, "agreement" | "scale_010"),
+                    ordered: matches!(
+                        other,
+                        "agreement" | "difficulty" | "scale_010" | "scale_020"
+                    ),
                 },
                 with_missing(choices),
             )

@@ -215,6 +215,7 @@ impl<'a> Prepared<'a> {
             instrument: r.clone(),
             locale: record.locale.clone(),
             device_label: record.device_label.clone(),
+            service_code: record.service_code.clone(),
             app_version: record.app_version.clone(),
             started_at: record.started_at,
             ended_at: record.ended_at,
@@ -250,22 +251,37 @@ impl<'a> Prepared<'a> {
         VariableMap(entries)
     }
 
-    /// Scores in the instrument's domain order. A declined record was shown
-    /// nothing, so each scored domain is `null` with 0 answered of 0 shown
-    /// (the scoring rule would count the items it would have shown).
     fn scores(&self, record: &ResponseRecord) -> VariableMap<DomainScore> {
-        let mut scores = match record.status {
-            Status::DeclinedConsent => Default::default(),
-            Status::Complete | Status::Partial => domain_scores(self.instrument, &record.answers),
-        };
-        let entries = self.scored.iter().map(|code| {
-            let score = scores.remove(&**code).unwrap_or(DomainScore {
-                score: None,
-                answered: 0,
-                shown: 0,
-            });
-            (Arc::clone(code), score)
-        });
-        VariableMap(entries.collect())
+        record_scores(
+            self.instrument,
+            record.status,
+            &record.answers,
+            &self.scored,
+        )
     }
+}
+
+/// A record's scores in the instrument's domain order (`scored`, the codes
+/// of its scored domains). A declined record was shown nothing, so each
+/// scored domain is `null` with 0 answered of 0 shown.
+pub(super) fn record_scores(
+    instrument: &Instrument,
+    status: Status,
+    answers: &crate::answer::Answers,
+    scored: &[Arc<str>],
+) -> VariableMap<DomainScore> {
+    let mut scores = match status {
+        Status::DeclinedConsent => Default::default(),
+        Status::Complete | Status::Partial => domain_scores(instrument, answers),
+    };
+    let entries = scored.iter().map(|code| {
+        let score = scores.remove(&**code).unwrap_or(DomainScore {
+            score: None,
+            score_100: None,
+            answered: 0,
+            shown: 0,
+        });
+        (Arc::clone(code), score)
+    });
+    VariableMap(entries.collect())
 }

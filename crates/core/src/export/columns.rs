@@ -7,11 +7,12 @@ use crate::visibility::all_items;
 use std::collections::HashSet;
 
 /// Record-level columns that open every wide table, in order.
-pub const META_COLUMNS: [&str; 11] = [
+pub const META_COLUMNS: [&str; 12] = [
     "record_id",
     "participant_code",
     "status",
     "device_label",
+    "service_code",
     "instrument_id",
     "instrument_version",
     "instrument_hash",
@@ -63,13 +64,22 @@ pub fn score_column(code: &str) -> String {
     format!("score_{}", code.to_ascii_lowercase())
 }
 
+/// The name of the column of a domain score on 0 to 100: the score's
+/// column and `_100` (`score_c_100`), an identifier like it.
+pub fn score_100_column(code: &str) -> String {
+    format!("{}_100", score_column(code))
+}
+
 /// Every column of the wide table: [`META_COLUMNS`], each item's columns in
-/// the order asked, then `score_<code>` per scored domain. Refused when two
-/// names clash, since a reader would silently see only one of them.
+/// the order asked, then per scored domain `score_<code>` and
+/// `score_<code>_100`. Refused when two names clash, since a reader would
+/// silently see only one of them.
 pub fn wide_header(instrument: &Instrument) -> Result<Vec<String>, ExportError> {
     let mut header: Vec<String> = META_COLUMNS.iter().map(|c| (*c).to_owned()).collect();
     header.extend(all_items(instrument).flat_map(item_columns));
-    header.extend(scored_domains(instrument).map(score_column));
+    header.extend(
+        scored_domains(instrument).flat_map(|code| [score_column(code), score_100_column(code)]),
+    );
     let mut seen = HashSet::new();
     for column in &header {
         if !seen.insert(column.as_str()) {

@@ -3,7 +3,8 @@
 use super::import_check::check;
 pub use super::import_error::{ImportError, ImportProblem};
 use super::model::ExportFile;
-use super::{FORMAT_NAME, FORMAT_VERSION};
+use super::rescore::rescore;
+use super::{FORMAT_NAME, READABLE_VERSIONS};
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::error::Category;
@@ -56,6 +57,12 @@ impl<'de> Deserialize<'de> for Header {
 /// that are not Candour exports, of an unknown format version, cut short,
 /// with a record count or instrument hash that does not match, or with
 /// records whose instrument the file does not include.
+///
+/// Files of every format version in [`READABLE_VERSIONS`] are read. Domain
+/// scores are derived data: they are computed again from each record's
+/// answers by this version's rule, so that files written by different
+/// versions of the app agree (and two exports of one record compare equal
+/// when merged). Answers are never changed.
 pub fn parse_export(name: &str, bytes: &[u8]) -> Result<ExportFile, ImportError> {
     let fail = |problem| ImportError {
         file: name.to_owned(),
@@ -85,18 +92,20 @@ pub fn parse_export(name: &str, bytes: &[u8]) -> Result<ExportFile, ImportError>
     if file.format != FORMAT_NAME {
         return Err(fail(not_candour(Some(&file.format))));
     }
-    if file.format_version != FORMAT_VERSION {
+    if !READABLE_VERSIONS.contains(&file.format_version) {
         return Err(fail(ImportProblem::UnknownVersion {
             found: file.format_version.to_string(),
         }));
     }
     check(&file).map_err(fail)?;
+    let mut file = file;
+    rescore(&mut file);
     Ok(file)
 }
 
 /// Why a JSON text that does not read as an export is not one: not an
 /// object, not a Candour file, or of another format version. `None` when
-/// it claims to be a version-1 export (so it is damaged).
+/// it claims to be an export of a version this app reads (so it is damaged).
 fn identify(text: &str) -> Option<ImportProblem> {
     let Ok(header) = serde_json::from_str::<Header>(text) else {
         return Some(ImportProblem::NotCandour {
@@ -108,7 +117,7 @@ fn identify(text: &str) -> Option<ImportProblem> {
         other => return Some(not_candour(other)),
     }
     match header.format_version.as_ref().and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(FORMAT_VERSION) => None,
+        Some(v) if READABLE_VERSIONS.iter().any(|r| u64::from(*r) == v) => None,
         _ => Some(ImportProblem::UnknownVersion {
             found: header
                 .format_version

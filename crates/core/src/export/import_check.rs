@@ -99,6 +99,14 @@ pub(super) fn check(file: &ExportFile) -> Result<(), ImportProblem> {
 }
 
 fn check_record(record: &ExportRecord, known: &Known<'_>) -> Result<(), ImportProblem> {
+    if let Some(code) = record.service_code.as_deref() {
+        if !crate::service_code::is_service_code(code) {
+            return Err(ImportProblem::BadServiceCode {
+                record_id: record.id.clone(),
+                value: crate::text::one_line(code, 80),
+            });
+        }
+    }
     // The usual case, as this app writes it: every variable, in the order
     // asked. Checked by one comparison per answer, with no set or map.
     let in_order = record.answers.len() == known.names.len()

@@ -50,7 +50,7 @@ pub enum ImportProblem {
         found: String,
     },
     /// A Candour export of a version this app cannot read.
-    #[error("is a Candour export of format version {found}, which this app cannot read (it reads version {FORMAT_VERSION}); use a newer version of the app")]
+    #[error("is a Candour export of format version {found}, which this app cannot read (it reads versions 1 to {FORMAT_VERSION}); use a newer version of the app")]
     UnknownVersion {
         /// The version found.
         found: String,
@@ -136,6 +136,14 @@ pub enum ImportProblem {
         record_id: String,
         /// The variable.
         variable: String,
+    },
+    /// A service code that is not one (a hand edit, or another tool).
+    #[error("has record {record_id} with the service code {value}, which is not a service code (2 to 16 letters A to Z, digits and single hyphens)")]
+    BadServiceCode {
+        /// The record's id.
+        record_id: String,
+        /// The value as written, cut short.
+        value: String,
     },
     /// A multiple-choice value that the tables cannot hold.
     #[error("has record {record_id} answering the multiple-choice item \"{variable}\" with {value}, which is not one of its codes, a missing code or blank")]

@@ -27,6 +27,7 @@ mod import_error;
 pub mod iso;
 mod model;
 pub mod ordered;
+mod rescore;
 mod select;
 mod value;
 
@@ -51,4 +52,14 @@ pub const FORMAT_NAME: &str = "candour-export";
 /// The envelope's `format_version`. Raise it whenever a field is added,
 /// removed or changes meaning: readers refuse versions they do not know
 /// rather than guess, because a misread code is a lost response.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// - **1**: the first format.
+/// - **2**: records gain `service_code`; domain scores gain `score_100`;
+///   answers may hold -96 (does not apply) and -95 (not reached), and a
+///   partial record's unreached items are -95 rather than `null`. Version 1
+///   files are still read (their scores are computed again on reading,
+///   which fills in `score_100`).
+pub const FORMAT_VERSION: u32 = 2;
+
+/// Every format version this app reads.
+pub const READABLE_VERSIONS: [u32; 2] = [1, 2];

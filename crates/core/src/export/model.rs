@@ -1,5 +1,5 @@
-//! The export envelope as Rust types: what `candour-export` version 1 files
-//! hold, field for field. `schema/candour-export.schema.json` describes the
+//! The export envelope as Rust types: what `candour-export` version 2 files
+//! hold, field for field (version 1 lacks the fields marked so). `schema/candour-export.schema.json` describes the
 //! same shape for readers in other languages.
 
 use super::ordered::VariableMap;
@@ -93,6 +93,10 @@ pub struct ExportRecord {
     pub locale: String,
     /// Label of the device that collected it.
     pub device_label: String,
+    /// Code of the service it was collected for (set on the device),
+    /// `null` when none was set. Not in format 1.
+    #[serde(default)]
+    pub service_code: Option<String>,
     /// Version of the app that stored it.
     pub app_version: String,
     /// When staff started the survey; ISO 8601 in UTC in the file.
@@ -102,7 +106,7 @@ pub struct ExportRecord {
     #[serde(with = "super::iso::required")]
     pub ended_at: Timestamp,
     /// One entry per item of the instrument, in the order asked: the value,
-    /// a missing code (-99, -98, -97), or `null` when not shown.
+    /// a missing code (-99 to -95), or `null` when not shown by skip logic.
     pub answers: VariableMap<Option<ExportValue>>,
     /// Times per item that was shown, keyed by variable.
     pub paradata: VariableMap<ExportTimes>,

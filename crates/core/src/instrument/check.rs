@@ -6,11 +6,12 @@
 
 mod condition;
 mod domain;
+mod group;
 mod item;
 mod locale;
 
 use super::problem::InstrumentProblem as P;
-use super::{Domain, Instrument, Item};
+use super::{Domain, Instrument, Item, ItemKind, Scales};
 use crate::export::columns::{option_codes, option_column};
 use crate::ident::is_identifier;
 use crate::text::Text;
@@ -24,6 +25,7 @@ pub fn check_instrument(instrument: &Instrument) -> Vec<P> {
     check_header(instrument, &mut out);
     check_domains(&instrument.domains, &mut out);
     check_sections(instrument, &mut out);
+    group::check_groups(instrument, &mut out);
     check_variables(&items, &mut out);
     let mut first_index: HashMap<&str, usize> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
@@ -31,8 +33,10 @@ pub fn check_instrument(instrument: &Instrument) -> Vec<P> {
     }
     for (index, item) in items.iter().enumerate() {
         item::check_item(item, &mut out);
+        check_scales_needed(&instrument.scales, item, &mut out);
         if let Some(condition) = &item.show_if {
             condition::check_condition(&items, &first_index, index, condition, &mut out);
+            group::check_condition_in_group(instrument, item, condition, &mut out);
         }
     }
     domain::check_scoring(&instrument.domains, &items, &mut out);
@@ -54,23 +58,30 @@ fn check_header(ins: &Instrument, out: &mut Vec<P>) {
         }
     }
     let texts = [
-        ("title", &ins.title),
-        ("information", &ins.information),
-        ("consent", &ins.consent),
-        ("scales.prefer_not_to_say", &ins.scales.prefer_not_to_say),
-        ("scales.dont_know", &ins.scales.dont_know),
+        ("title", Some(&ins.title)),
+        ("information", Some(&ins.information)),
+        ("consent", Some(&ins.consent)),
+        (
+            "scales.prefer_not_to_say",
+            Some(&ins.scales.prefer_not_to_say),
+        ),
+        ("scales.dont_know", Some(&ins.scales.dont_know)),
+        ("scales.does_not_apply", ins.scales.does_not_apply.as_ref()),
     ];
     for (field, text) in texts {
-        if text.is_blank() {
+        if text.is_some_and(Text::is_blank) {
             out.push(P::BlankField {
                 field: field.into(),
             });
         }
     }
-    let scales = [
+    let mut scales = vec![
         ("scales.agreement", &ins.scales.agreement, 5),
         ("scales.yes_no_not_sure", &ins.scales.yes_no_not_sure, 3),
     ];
+    if let Some(difficulty) = &ins.scales.difficulty {
+        scales.push(("scales.difficulty", difficulty, 5));
+    }
     for (scale, labels, expected) in scales {
         if labels.len() != expected {
             out.push(P::ScaleLabelCount {
@@ -87,6 +98,27 @@ fn check_header(ins: &Instrument, out: &mut Vec<P>) {
                 });
             }
         }
+    }
+}
+
+/// An item offering "does not apply", or on the difficulty scale, needs
+/// the words of that option or scale in the instrument's `scales`.
+fn check_scales_needed(scales: &Scales, item: &Item, out: &mut Vec<P>) {
+    let needs = [
+        (
+            item.does_not_apply && scales.does_not_apply.is_none(),
+            "scales.does_not_apply",
+        ),
+        (
+            matches!(item.kind, ItemKind::Difficulty) && scales.difficulty.is_none(),
+            "scales.difficulty",
+        ),
+    ];
+    for (_, scale) in needs.iter().filter(|(missing, _)| *missing) {
+        out.push(P::MissingScale {
+            variable: item.variable.clone(),
+            scale,
+        });
     }
 }
 

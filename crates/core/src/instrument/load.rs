@@ -70,7 +70,7 @@ fn plain_words(detail: &str) -> String {
 }
 
 /// Keys every item may have, whatever its type.
-const ITEM_KEYS: [&str; 12] = [
+const ITEM_KEYS: [&str; 15] = [
     "variable",
     "text",
     "help",
@@ -78,10 +78,13 @@ const ITEM_KEYS: [&str; 12] = [
     "required",
     "prefer_not_to_say",
     "dont_know",
+    "does_not_apply",
     "show_if",
     "direction",
     "reverse_keyed",
     "domain",
+    "in_score",
+    "group",
     "glossary",
 ];
 
@@ -89,8 +92,8 @@ const ITEM_KEYS: [&str; 12] = [
 fn type_keys(item_type: &str) -> &'static [&'static str] {
     match item_type {
         "single_choice" | "multiple_choice" => &["choices"],
-        "scale_010" => &["low_label", "high_label"],
-        "number" => &["unit", "min", "max", "step"],
+        "scale_010" | "scale_020" => &["low_label", "high_label"],
+        "number" => &["unit", "unit_singular", "min", "max", "step"],
         "free_text" => &["max_length"],
         _ => &[],
     }

@@ -5,5 +5,6 @@ pub mod default;
 pub mod load;
 pub mod model;
 pub mod problem;
+mod query;
 
 pub use model::*;

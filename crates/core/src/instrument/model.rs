@@ -44,6 +44,14 @@ pub struct Scales {
     pub prefer_not_to_say: Text,
     /// The label of the "don't know" option (code -98).
     pub dont_know: Text,
+    /// The label of the "does not apply" option (code -96); needed only by
+    /// an instrument with an item that offers it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub does_not_apply: Option<Text>,
+    /// The five points of the difficulty scale, coded 1 (not hard) to 5
+    /// (very hard); needed only by an instrument with `difficulty` items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difficulty: Option<Vec<Text>>,
 }
 
 /// A domain of the questionnaire (section letter in INSTRUMENT.md).
@@ -70,8 +78,26 @@ pub struct Section {
     /// Optional short introduction shown with the section's first item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intro: Option<Text>,
+    /// Groups of items shown together on one screen (an item joins one by
+    /// its `group`); every other item has a screen of its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
     /// The items, in the order they are asked.
     pub items: Vec<Item>,
+}
+
+/// Items shown together on one screen under one heading, e.g. several
+/// statements rated on the same scale. The items of a group follow each
+/// other in their section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// Stable identifier, a lowercase slug such as `b_hard`.
+    pub id: String,
+    /// The screen's heading, read before the items, e.g. "In the last 4
+    /// weeks, how much do you agree with each of these?". An item's full
+    /// wording (codebook, syntax labels) is this heading and its own text.
+    pub heading: Text,
 }
 
 /// One question.
@@ -100,6 +126,10 @@ pub struct Item {
     /// Offer "don't know" (code -98), apart from the scale.
     #[serde(default)]
     pub dont_know: bool,
+    /// Offer "does not apply" (code -96), apart from the scale; kept out
+    /// of domain scores.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub does_not_apply: bool,
     /// Show the item only when this holds on earlier answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,
@@ -109,9 +139,18 @@ pub struct Item {
     /// Reverse the item's value before it enters its domain score.
     #[serde(default)]
     pub reverse_keyed: bool,
-    /// Code of the domain the item scores into, if any.
+    /// Code of the domain the item belongs to, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
+    /// Whether the item enters its domain's score, when the domain is
+    /// scored (the default). `false` keeps an item in its domain, for the
+    /// codebook, without scoring it (e.g. a count of visits in the
+    /// attendance domain).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub in_score: bool,
+    /// Id of the group of its section it is shown with, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// Hard words in the text, each with a short plain explanation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub glossary: Vec<GlossaryEntry>,
@@ -151,10 +190,27 @@ pub enum ItemKind {
         /// Label of 10.
         high_label: Text,
     },
+    /// A 0 to 20 scale with a worded label at each end, as the Treatment
+    /// Outcomes Profile rates health and quality of life.
+    #[serde(rename = "scale_020")]
+    Scale020 {
+        /// Label of 0.
+        low_label: Text,
+        /// Label of 20.
+        high_label: Text,
+    },
+    /// The instrument's five-point difficulty scale, coded 1 (not hard) to
+    /// 5 (very hard).
+    Difficulty,
     /// A number with a unit and an allowed range.
     Number {
-        /// Unit shown beside the box, e.g. "minutes".
+        /// Unit shown beside the box for any number but one, e.g. "minutes"
+        /// (and the unit of the codebook).
         unit: Text,
+        /// Unit shown and said after exactly one, e.g. "minute"; without it
+        /// `unit` is used for every number.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit_singular: Option<Text>,
         /// Smallest allowed value (never negative: negatives are missing codes).
         min: f64,
         /// Largest allowed value.
@@ -179,6 +235,10 @@ pub struct Choice {
     pub code: i64,
     /// Label shown and read aloud.
     pub label: Text,
+    /// Multiple choice only: an answer that goes on its own, such as "None
+    /// of these". Picking it clears the others; picking another clears it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub exclusive: bool,
 }
 
 /// What a high value of an item means for the person.
@@ -236,19 +296,16 @@ pub enum Condition {
     Not(Box<Condition>),
 }
 
-impl Instrument {
-    /// The item with this variable name, if any.
-    pub fn item(&self, variable: &str) -> Option<&Item> {
-        self.sections
-            .iter()
-            .flat_map(|s| s.items.iter())
-            .find(|i| i.variable == variable)
-    }
+// New fields are left out of the canonical form while they hold their
+// default, so that adding them changed no earlier instrument's content hash.
+fn is_false(value: &bool) -> bool {
+    !*value
+}
 
-    /// The section holding the item with this variable name, if any.
-    pub fn section_of(&self, variable: &str) -> Option<&Section> {
-        self.sections
-            .iter()
-            .find(|s| s.items.iter().any(|i| i.variable == variable))
-    }
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
+fn yes() -> bool {
+    true
 }

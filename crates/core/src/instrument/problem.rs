@@ -137,14 +137,14 @@ pub enum InstrumentProblem {
         domain: String,
     },
     /// A mean across a 1-5 and a 0-10 scale means nothing.
-    #[error("Domain {domain} mixes agreement items (such as {agreement_item}) and 0-10 items (such as {scale_item}). A domain score must use one scale only.")]
+    #[error("Domain {domain} mixes items on different scales (such as {first_item} and {other_item}). A domain score must use one scale only.")]
     MixedScalesInDomain {
         /// The domain's code.
         domain: String,
-        /// One agreement item in it.
-        agreement_item: String,
-        /// One 0-10 item in it.
-        scale_item: String,
+        /// The first item scored in it.
+        first_item: String,
+        /// An item scored in it on another scale.
+        other_item: String,
     },
     /// The instrument asks nothing.
     #[error("The instrument has no sections. Add at least one section with items.")]
@@ -224,8 +224,8 @@ pub enum InstrumentProblem {
         /// The repeated code.
         code: i64,
     },
-    /// Negative codes are reserved for the missing codes -99, -98 and -97.
-    #[error("Item {variable}: choice code {code} is negative. Negative codes are kept for missing data (-99, -98, -97).")]
+    /// Negative codes are reserved for the missing codes -99 to -95.
+    #[error("Item {variable}: choice code {code} is negative. Negative codes are kept for missing data (-99 to -95).")]
     NegativeChoiceCode {
         /// The item.
         variable: String,
@@ -364,8 +364,8 @@ pub enum InstrumentProblem {
         /// The undeclared code.
         domain: String,
     },
-    /// Only agreement and 0-10 items have a value a mean can use.
-    #[error("Item {variable}: it scores into domain {domain}, but only agreement and 0-10 items can be part of a domain score.")]
+    /// Only items on a scale have a value a mean can use.
+    #[error("Item {variable}: it scores into domain {domain}, but only agreement, difficulty, 0-10 and 0-20 items can be part of a domain score. Give it \"in_score\": false to keep it in the domain without scoring it.")]
     ScoredItemNotScaled {
         /// The item.
         variable: String,
@@ -373,9 +373,7 @@ pub enum InstrumentProblem {
         domain: String,
     },
     /// Reversing is only defined on a scale with two ends.
-    #[error(
-        "Item {variable}: it is reverse-keyed, but only agreement and 0-10 items can be reversed."
-    )]
+    #[error("Item {variable}: it is reverse-keyed, but only agreement, difficulty, 0-10 and 0-20 items can be reversed.")]
     ReverseKeyedNotScaled {
         /// The item.
         variable: String,
@@ -385,5 +383,80 @@ pub enum InstrumentProblem {
     ReverseKeyedWithoutScore {
         /// The item.
         variable: String,
+    },
+    /// An item offers an option whose words the instrument's `scales` lack,
+    /// or is on a scale the instrument does not define.
+    #[error("Item {variable}: it needs {scale} in the instrument's scales. Add it there.")]
+    MissingScale {
+        /// The item.
+        variable: String,
+        /// The missing entry, e.g. `scales.difficulty`.
+        scale: &'static str,
+    },
+    /// `exclusive` only means something where several choices can be picked.
+    #[error("Item {variable}: the choice with code {code} is exclusive, but only multiple-choice items can have exclusive choices.")]
+    ExclusiveNotMultiple {
+        /// The item.
+        variable: String,
+        /// The exclusive choice's code.
+        code: i64,
+    },
+    /// Every choice exclusive is a single choice written the long way.
+    #[error("Item {variable}: every choice is exclusive, so only one can ever be picked. Make it a single_choice item instead.")]
+    EveryChoiceExclusive {
+        /// The item.
+        variable: String,
+    },
+    /// A group with a blank or badly formed id.
+    #[error("Section {section}: group {position} needs an id of lowercase letters, digits and _, such as b_hard.")]
+    BadGroupId {
+        /// The section.
+        section: String,
+        /// Position of the group in its section, from 1.
+        position: usize,
+    },
+    /// Two groups share an id.
+    #[error("Group {group} is declared more than once. Each group id must be used once.")]
+    DuplicateGroup {
+        /// The repeated id.
+        group: String,
+    },
+    /// A group's screen would have no heading.
+    #[error("Group {group}: its heading is blank. Write what the screen asks.")]
+    BlankGroupHeading {
+        /// The group.
+        group: String,
+    },
+    /// An item names a group its section does not declare.
+    #[error("Item {variable}: its group {group} is not declared in its section's groups.")]
+    UnknownGroup {
+        /// The item.
+        variable: String,
+        /// The undeclared group.
+        group: String,
+    },
+    /// A group's items must follow each other to share one screen.
+    #[error("Group {group}: its items are not next to each other (item {variable} comes after another item). Put the items of a group together.")]
+    GroupNotTogether {
+        /// The group.
+        group: String,
+        /// The first item out of place.
+        variable: String,
+    },
+    /// A declared group no item uses.
+    #[error("Group {group} has no items. Give items \"group\": \"{group}\", or remove it.")]
+    EmptyGroup {
+        /// The group.
+        group: String,
+    },
+    /// Items of one screen are shown at once, so none can wait for another's answer.
+    #[error("Item {variable}: its condition uses {uses}, which is on the same screen (group {group}). A condition can only use items of earlier screens.")]
+    ConditionWithinGroup {
+        /// The item.
+        variable: String,
+        /// The item of the same group it reads.
+        uses: String,
+        /// The group.
+        group: String,
     },
 }

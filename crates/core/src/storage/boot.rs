@@ -28,11 +28,13 @@ pub struct Boot {
 }
 
 /// Runs start-up. A record kept as partial goes through the outbox like
-/// any other, and is moved at once.
+/// any other, and is moved at once. `known` are the other instruments the
+/// device knows, to code a draft left on one of them (see [`recover_draft`]).
 pub fn boot<K: KeyValueStore, S: RecordStore>(
     journal: &mut Repository<K>,
     archive: &mut Archive<S>,
     instrument: &Instrument,
+    known: &[Instrument],
     settings: &Settings,
     now: Timestamp,
 ) -> Boot {
@@ -44,7 +46,7 @@ pub fn boot<K: KeyValueStore, S: RecordStore>(
     let recovery = match stored {
         Ok(stored) => {
             let stored = stored.unwrap_or(false);
-            recover_draft(journal, instrument, settings, now, |_| stored)
+            recover_draft(journal, instrument, known, settings, now, |_| stored)
         }
         Err(e) => Err(e),
     };

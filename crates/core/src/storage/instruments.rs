@@ -148,16 +148,19 @@ fn read_stored<S: KeyValueStore>(store: &S, hash: &str) -> Result<Instrument, St
     Ok(instrument)
 }
 
-/// Every instrument this device knows: `default` first (when it loads),
-/// then every stored instrument that still reads, each once (by content
-/// hash), stored ones in key order. Unreadable ones are left out: no record
-/// can be exported with them anyway, and the export says which is missing.
-pub fn known_instruments<S: KeyValueStore>(
-    store: &S,
-    default: Option<Instrument>,
-) -> Vec<Instrument> {
-    let mut out: Vec<(String, Instrument)> =
-        default.map(|i| (content_hash(&i), i)).into_iter().collect();
+/// Every instrument this device knows: `shipped` first (the default and
+/// every earlier default the app ships), then every stored instrument that
+/// still reads, each once (by content hash), stored ones in key order.
+/// Unreadable ones are left out: no record can be exported with them
+/// anyway, and the export says which is missing.
+pub fn known_instruments<S: KeyValueStore>(store: &S, shipped: Vec<Instrument>) -> Vec<Instrument> {
+    let mut out: Vec<(String, Instrument)> = Vec::new();
+    for instrument in shipped {
+        let hash = content_hash(&instrument);
+        if !out.iter().any(|(h, _)| *h == hash) {
+            out.push((hash, instrument));
+        }
+    }
     let mut hashes: Vec<String> = store
         .keys()
         .unwrap_or_default()

@@ -29,9 +29,15 @@ pub enum Recovery {
 /// outbox) once the idle limit (idle time plus the "still there?" wait) has
 /// passed. `is_stored` says whether a record with the draft's id is already
 /// in the record database; the browser asks IndexedDB before calling this.
+///
+/// A draft answered on another instrument than `instrument` (the one new
+/// surveys use now, e.g. after an update) cannot be resumed: it is kept as
+/// a partial record, coded by its own instrument when that is among
+/// `known` (every earlier default ships with the app), else as given.
 pub fn recover_draft<S: KeyValueStore>(
     repo: &mut Repository<S>,
     instrument: &Instrument,
+    known: &[Instrument],
     settings: &Settings,
     now: Timestamp,
     is_stored: impl FnOnce(&str) -> bool,
@@ -57,11 +63,17 @@ pub fn recover_draft<S: KeyValueStore>(
     // The draft ends when it was last touched, not now: that is when the
     // participant left.
     let ended = draft.last_activity;
-    let record = if same_instrument {
-        draft.into_record(instrument, Status::Partial, ended)
+    let own = if same_instrument {
+        Some(instrument)
     } else {
-        // Answered on another instrument: keep the answers exactly as given.
-        draft.into_record_as_given(Status::Partial, ended)
+        known
+            .iter()
+            .find(|i| crate::hash::content_hash(i) == draft.instrument.hash)
+    };
+    let record = match own {
+        Some(own) => draft.into_record(own, Status::Partial, ended),
+        // Its instrument is not on hand: keep the answers exactly as given.
+        None => draft.into_record_as_given(Status::Partial, ended),
     };
     repo.save_record(&record)?;
     repo.clear_draft()?;

@@ -18,6 +18,8 @@ pub enum Action {
         locale: String,
         /// Device label from the settings.
         device_label: String,
+        /// Checked service code from the settings, if one is set.
+        service_code: Option<String>,
         /// When.
         now: Timestamp,
     },

@@ -1,11 +1,11 @@
 //! The survey in progress: everything needed to bring a participant back to
 //! the same question after a reload or a crash.
 
-use crate::answer::{AnswerValue, Answers, MissingCode};
+use crate::answer::Answers;
 use crate::instrument::Instrument;
 use crate::record::{InstrumentRef, ItemTimes, ResponseRecord, Status};
+use crate::survey::reach::coded_answers;
 use crate::time::Timestamp;
-use crate::visibility::{prune_hidden, visible_items};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -34,6 +34,9 @@ pub struct Draft {
     pub instrument: InstrumentRef,
     /// Label of the device.
     pub device_label: String,
+    /// The service code set on the device when it started, if any.
+    #[serde(default)]
+    pub service_code: Option<String>,
     /// When staff started it.
     pub started_at: Timestamp,
     /// When the participant agreed to take part; `None` before consent.
@@ -57,9 +60,9 @@ impl Draft {
     /// The record this draft becomes when it ends with `status` at `now`.
     ///
     /// Answers to hidden items are dropped (blank). A complete record codes
-    /// every visible unanswered item -97; a partial one codes -97 only the
-    /// items that were shown, leaving unreached ones blank. A declined record
-    /// carries no answers at all.
+    /// every shown unanswered item -97; a partial one codes -97 the items
+    /// that were shown and -95 those the participant never reached (see
+    /// [`coded_answers`]). A declined record carries no answers at all.
     pub fn into_record(
         mut self,
         instrument: &Instrument,
@@ -69,20 +72,10 @@ impl Draft {
         let paradata = std::mem::take(&mut self.paradata);
         let (answers, paradata) = match status {
             Status::DeclinedConsent => (Answers::new(), BTreeMap::new()),
-            Status::Complete | Status::Partial => {
-                let mut answers = prune_hidden(instrument, &self.answers);
-                for item in visible_items(instrument, &answers.clone()) {
-                    let shown = paradata
-                        .get(&item.variable)
-                        .is_some_and(|t| t.first_shown.is_some());
-                    if status == Status::Complete || shown {
-                        answers
-                            .entry(item.variable.clone())
-                            .or_insert(AnswerValue::Missing(MissingCode::Unanswered));
-                    }
-                }
-                (answers, paradata)
-            }
+            Status::Complete | Status::Partial => (
+                coded_answers(instrument, &self.answers, &paradata, status),
+                paradata,
+            ),
         };
         self.record_with(answers, paradata, status, now)
     }
@@ -107,6 +100,7 @@ impl Draft {
             instrument: self.instrument,
             app_version: crate::APP_VERSION.to_owned(),
             device_label: self.device_label,
+            service_code: self.service_code,
             participant_code: self.participant_code,
             locale: self.locale,
             status,

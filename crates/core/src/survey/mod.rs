@@ -5,8 +5,9 @@
 pub mod action;
 pub mod draft;
 mod navigate;
+pub mod reach;
 pub mod state;
 
 pub use action::Action;
 pub use draft::{Draft, Position};
-pub use state::{Ending, Screen, Survey};
+pub use state::{Ending, Problem, Screen, Survey};

@@ -1,44 +1,58 @@
-//! Moving between questions along the items currently shown.
+//! Moving between screens along the items currently shown. A position names
+//! a screen by the variable of its first shown item.
 
 use crate::answer::Answers;
-use crate::instrument::Instrument;
-use crate::visibility::visible_items;
+use crate::instrument::{Instrument, Item};
+use crate::screen::visible_screens;
 
-/// Variable of the first item shown, if any.
+/// The variable naming a screen: its first item's.
+fn key(screen: &[&Item]) -> Option<String> {
+    screen.first().map(|i| i.variable.clone())
+}
+
+/// Index of the shown screen that holds `variable`.
+fn index_of(screens: &[Vec<&Item>], variable: &str) -> Option<usize> {
+    screens
+        .iter()
+        .position(|s| s.iter().any(|i| i.variable == variable))
+}
+
+/// The first shown screen, if any.
 pub fn first(instrument: &Instrument, answers: &Answers) -> Option<String> {
-    visible_items(instrument, answers)
+    visible_screens(instrument, answers)
         .first()
-        .map(|i| i.variable.clone())
+        .and_then(|s| key(s))
 }
 
-/// Variable of the last item shown, if any.
+/// The last shown screen, if any.
 pub fn last(instrument: &Instrument, answers: &Answers) -> Option<String> {
-    visible_items(instrument, answers)
+    visible_screens(instrument, answers)
         .last()
-        .map(|i| i.variable.clone())
+        .and_then(|s| key(s))
 }
 
-/// Variable of the shown item after `variable`; `None` past the end.
+/// The shown screen after the one holding `variable`; `None` past the end.
 pub fn after(instrument: &Instrument, answers: &Answers, variable: &str) -> Option<String> {
-    let shown = visible_items(instrument, answers);
-    let at = shown.iter().position(|i| i.variable == variable)?;
-    shown.get(at + 1).map(|i| i.variable.clone())
+    let screens = visible_screens(instrument, answers);
+    let at = index_of(&screens, variable)?;
+    screens.get(at + 1).and_then(|s| key(s))
 }
 
-/// Variable of the shown item before `variable`; `None` at the start.
+/// The shown screen before the one holding `variable`; `None` at the start.
 pub fn before(instrument: &Instrument, answers: &Answers, variable: &str) -> Option<String> {
-    let shown = visible_items(instrument, answers);
-    let at = shown.iter().position(|i| i.variable == variable)?;
-    at.checked_sub(1).map(|p| shown[p].variable.clone())
+    let screens = visible_screens(instrument, answers);
+    let at = index_of(&screens, variable)?;
+    at.checked_sub(1).and_then(|p| key(&screens[p]))
 }
 
-/// 1-based number of `variable` among the shown items, and how many are shown.
+/// 1-based number of the screen holding `variable` among the screens
+/// shown, and how many are shown ("Page 7 of 40").
 pub fn number(
     instrument: &Instrument,
     answers: &Answers,
     variable: &str,
 ) -> Option<(usize, usize)> {
-    let shown = visible_items(instrument, answers);
-    let at = shown.iter().position(|i| i.variable == variable)?;
-    Some((at + 1, shown.len()))
+    let screens = visible_screens(instrument, answers);
+    let at = index_of(&screens, variable)?;
+    Some((at + 1, screens.len()))
 }

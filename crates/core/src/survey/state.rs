@@ -2,6 +2,7 @@
 
 use crate::instrument::{Instrument, Item};
 use crate::record::{InstrumentRef, ItemTimes, ResponseRecord, Status};
+use crate::screen::screen_of;
 use crate::survey::navigate;
 use crate::survey::{Action, Draft, Position};
 use crate::time::Timestamp;
@@ -18,6 +19,16 @@ pub enum Ending {
     Declined,
 }
 
+/// What an item on the screen still needs, or why its answer was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// The item concerned.
+    pub variable: String,
+    /// What is wrong; the screen says it in the participant's language
+    /// ([`AnswerError::in_words`]).
+    pub error: AnswerError,
+}
+
 /// The screen to show, derived from the state.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Screen<'a> {
@@ -25,7 +36,8 @@ pub enum Screen<'a> {
     Start,
     /// Information and consent.
     Consent,
-    /// One question.
+    /// A question screen, named by its first item (see [`Survey::screen_items`]
+    /// for every item on it).
     Question(&'a Item),
     /// Every answer, with Submit.
     Review,
@@ -47,9 +59,9 @@ pub struct Survey {
     /// The record the last action produced, for the browser layer to store.
     /// Storing the same record twice is harmless: it is keyed by its id.
     pub finished: Option<ResponseRecord>,
-    /// What is needed before Next can go on; the screen says it in the
-    /// participant's language ([`AnswerError::in_words`]).
-    pub problem: Option<AnswerError>,
+    /// What the items of the screen need before Next can go on, or why an
+    /// answer was refused, in screen order.
+    pub problems: Vec<Problem>,
 }
 
 impl Survey {
@@ -62,7 +74,7 @@ impl Survey {
             draft: None,
             ending: None,
             finished: None,
-            problem: None,
+            problems: Vec::new(),
         }
     }
 
@@ -85,13 +97,14 @@ impl Survey {
     /// Applies one action. Actions that make no sense where the participant
     /// is (a second Submit, Next on the start screen) change nothing.
     pub fn apply(&mut self, action: Action) {
-        self.problem = None;
+        self.problems.clear();
         match action {
             Action::Start {
                 id,
                 participant_code,
                 locale,
                 device_label,
+                service_code,
                 now,
             } => {
                 self.ending = None;
@@ -102,6 +115,7 @@ impl Survey {
                     locale,
                     instrument: self.instrument_ref.clone(),
                     device_label,
+                    service_code,
                     started_at: now,
                     consented_at: None,
                     last_activity: now,
@@ -186,8 +200,8 @@ impl Survey {
         };
         match value {
             Some(value) => {
-                if let Err(e) = validate_answer(item, &value) {
-                    self.problem = Some(e);
+                if let Err(error) = validate_answer(item, &value) {
+                    self.problems.push(Problem { variable, error });
                     return;
                 }
                 draft.answers.insert(variable.clone(), value);
@@ -209,11 +223,19 @@ impl Survey {
         let Position::Question(current) = &draft.position else {
             return;
         };
-        if let Some(item) = self.instrument.item(current) {
-            if let Some(need) = missing_required(item, draft.answers.get(current)) {
-                self.problem = Some(need);
-                return;
-            }
+        let needs: Vec<Problem> = screen_of(&self.instrument, &draft.answers, current)
+            .into_iter()
+            .filter_map(|item| {
+                let error = missing_required(item, draft.answers.get(&item.variable))?;
+                Some(Problem {
+                    variable: item.variable.clone(),
+                    error,
+                })
+            })
+            .collect();
+        if !needs.is_empty() {
+            self.problems = needs;
+            return;
         }
         let to = if draft.returning_to_review {
             None
@@ -247,17 +269,31 @@ impl Survey {
         }
     }
 
-    /// Moves to `position`, stamping the first time a question is shown.
+    /// Moves to `position`, stamping the first time each item of a question
+    /// screen is shown. A question position is kept as the screen's first
+    /// shown item, so that every way onto a screen lands on the same one.
     fn go_to(&mut self, position: Position, now: Timestamp) {
         let Some(draft) = self.draft.as_mut() else {
             return;
         };
-        if let Position::Question(variable) = &position {
-            let times: &mut ItemTimes = draft.paradata.entry(variable.clone()).or_default();
-            times.first_shown.get_or_insert(now);
-        } else {
-            draft.returning_to_review = false;
-        }
+        let position = match position {
+            Position::Question(variable) => {
+                let items = screen_of(&self.instrument, &draft.answers, &variable);
+                for item in &items {
+                    let times: &mut ItemTimes =
+                        draft.paradata.entry(item.variable.clone()).or_default();
+                    times.first_shown.get_or_insert(now);
+                }
+                match items.first() {
+                    Some(first) => Position::Question(first.variable.clone()),
+                    None => Position::Question(variable),
+                }
+            }
+            other => {
+                draft.returning_to_review = false;
+                other
+            }
+        };
         draft.position = position;
         draft.last_activity = now;
     }
@@ -271,8 +307,25 @@ impl Survey {
         }
     }
 
-    /// On a question screen: its 1-based number among the items shown for
-    /// the answers so far, and how many are shown ("Question 7 of 38").
+    /// The shown items of the current question screen, in order; empty on
+    /// any other screen.
+    pub fn screen_items(&self) -> Vec<&Item> {
+        match self.draft.as_ref().map(|d| (&d.position, &d.answers)) {
+            Some((Position::Question(v), answers)) => screen_of(&self.instrument, answers, v),
+            _ => Vec::new(),
+        }
+    }
+
+    /// What the screen says under the item `variable`, if anything.
+    pub fn problem_of(&self, variable: &str) -> Option<&AnswerError> {
+        self.problems
+            .iter()
+            .find(|p| p.variable == variable)
+            .map(|p| &p.error)
+    }
+
+    /// On a question screen: its 1-based number among the screens shown for
+    /// the answers so far, and how many are shown ("Page 7 of 38").
     pub fn question_number(&self) -> Option<(usize, usize)> {
         let draft = self.draft.as_ref()?;
         match &draft.position {

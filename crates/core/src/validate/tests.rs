@@ -16,6 +16,7 @@ fn choices(codes: &[i64]) -> Vec<Choice> {
         .map(|&code| Choice {
             code,
             label: "A choice".into(),
+            exclusive: false,
         })
         .collect()
 }
@@ -23,6 +24,7 @@ fn choices(codes: &[i64]) -> Vec<Choice> {
 pub(super) fn number(min: f64, max: f64, step: f64) -> Item {
     item(ItemKind::Number {
         unit: "minutes".into(),
+        unit_singular: Some("minute".into()),
         min,
         max,
         step,
@@ -198,6 +200,18 @@ fn required_items_say_what_they_need() {
     single.prefer_not_to_say = false;
     let with_dont_know = "Please choose one answer to go on. You can also choose \"Don't know\".";
     assert_eq!(need(&single, None).as_deref(), Some(with_dont_know));
+    single.does_not_apply = true;
+    single.prefer_not_to_say = true;
+    let with_three = "Please choose one answer to go on. You can also choose \"Does not apply\", \"Don't know\" or \"Prefer not to say\".";
+    assert_eq!(need(&single, None).as_deref(), Some(with_three));
+    assert_eq!(
+        need(
+            &single,
+            Some(&AnswerValue::Missing(MissingCode::DoesNotApply))
+        ),
+        None,
+        "\"does not apply\" is an answer"
+    );
 
     let mut multi = item(ItemKind::MultipleChoice {
         choices: choices(&[1, 2]),
@@ -228,4 +242,111 @@ fn required_items_say_what_they_need() {
 fn lists_of_numbers_are_shown_as_people_write_them() {
     assert_eq!(list(&[]), "");
     assert_eq!(list(&[1.0]), "1");
+}
+
+#[test]
+fn does_not_apply_only_when_offered_and_not_reached_never_as_an_answer() {
+    let mut it = item(ItemKind::Difficulty);
+    let does_not_apply = AnswerValue::Missing(MissingCode::DoesNotApply);
+    assert_eq!(
+        message(validate_answer(&it, &does_not_apply)),
+        "\"Does not apply\" is not an answer to this question."
+    );
+    it.does_not_apply = true;
+    assert_eq!(validate_answer(&it, &does_not_apply), Ok(()));
+    let not_reached = AnswerValue::Missing(MissingCode::NotReached);
+    assert_eq!(
+        validate_answer(&it, &not_reached),
+        Err(AnswerError::WrongKind),
+        "only the engine codes an item as not reached"
+    );
+    for code in 1..=5 {
+        assert_eq!(validate_answer(&it, &AnswerValue::Code(code)), Ok(()));
+    }
+    assert_eq!(
+        validate_answer(&it, &AnswerValue::Code(6)),
+        Err(AnswerError::NotAChoice)
+    );
+}
+
+#[test]
+fn a_0_to_20_scale_takes_0_to_20() {
+    let top = item(ItemKind::Scale020 {
+        low_label: "Poor".into(),
+        high_label: "Good".into(),
+    });
+    for ok in [0, 13, 20] {
+        assert_eq!(validate_answer(&top, &AnswerValue::Code(ok)), Ok(()));
+    }
+    assert_eq!(
+        message(validate_answer(&top, &AnswerValue::Code(21))),
+        "Please choose a number from 0 to 20."
+    );
+}
+
+/// Choices 1 to 4, of which 4 ("None of these") goes alone.
+fn with_none_of_these() -> Vec<Choice> {
+    let mut list = choices(&[1, 2, 3, 4]);
+    list[3].exclusive = true;
+    list
+}
+
+#[test]
+fn an_exclusive_choice_is_refused_with_others() {
+    let multi = item(ItemKind::MultipleChoice {
+        choices: with_none_of_these(),
+    });
+    assert_eq!(
+        validate_answer(&multi, &AnswerValue::Codes(vec![4])),
+        Ok(())
+    );
+    assert_eq!(
+        validate_answer(&multi, &AnswerValue::Codes(vec![1, 3])),
+        Ok(())
+    );
+    let both = validate_answer(&multi, &AnswerValue::Codes(vec![1, 4]));
+    assert_eq!(both, Err(AnswerError::ExclusiveWithOthers));
+    assert_eq!(
+        message(both),
+        "One of your answers can only be chosen on its own. Please choose it alone, or choose the others."
+    );
+}
+
+#[test]
+fn ticking_an_exclusive_choice_clears_the_others_and_the_reverse() {
+    let list = [4];
+    let codes = |v: Option<AnswerValue>| match v {
+        Some(AnswerValue::Codes(c)) => c,
+        _ => Vec::new(),
+    };
+    assert_eq!(codes(toggle_choice(&list, &[], 3, true)), vec![3]);
+    assert_eq!(codes(toggle_choice(&list, &[3], 1, true)), vec![1, 3]);
+    // "None of these" clears every other answer...
+    assert_eq!(codes(toggle_choice(&list, &[1, 3], 4, true)), vec![4]);
+    // ...and any other answer clears "None of these".
+    assert_eq!(codes(toggle_choice(&list, &[4], 2, true)), vec![2]);
+    // Unticking: the rest stays; nothing left is no answer.
+    assert_eq!(codes(toggle_choice(&list, &[1, 3], 3, false)), vec![1]);
+    assert_eq!(toggle_choice(&list, &[4], 4, false), None);
+    // Without an exclusive choice, ticks add up.
+    assert_eq!(codes(toggle_choice(&[], &[1], 2, true)), vec![1, 2]);
+    // Whatever is ticked, the result always passes validation.
+    let multi = item(ItemKind::MultipleChoice {
+        choices: with_none_of_these(),
+    });
+    let mut now: Vec<i64> = Vec::new();
+    for (code, on) in [
+        (1, true),
+        (4, true),
+        (2, true),
+        (3, true),
+        (4, true),
+        (4, false),
+    ] {
+        let after = toggle_choice(&list, &now, code, on);
+        if let Some(value) = &after {
+            assert_eq!(validate_answer(&multi, value), Ok(()), "{value:?}");
+        }
+        now = codes(after);
+    }
 }

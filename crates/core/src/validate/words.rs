@@ -15,9 +15,12 @@ impl AnswerError {
         match self {
             AnswerError::WrongKind => m.get("error.wrong_kind").to_owned(),
             AnswerError::NotAChoice => m.get("error.not_a_choice").to_owned(),
-            AnswerError::ScaleOutOfRange => m.get("error.scale_out_of_range").to_owned(),
+            AnswerError::ScaleOutOfRange { max } => {
+                m.fill("error.scale_out_of_range", &[("max", &max.to_string())])
+            }
             AnswerError::UnknownChoices => m.get("error.unknown_choices").to_owned(),
             AnswerError::RepeatedChoice => m.get("error.repeated_choice").to_owned(),
+            AnswerError::ExclusiveWithOthers => m.get("error.exclusive_with_others").to_owned(),
             AnswerError::EmptyNumber => m.get("error.empty_number").to_owned(),
             AnswerError::NotANumber => m.get("error.not_a_number").to_owned(),
             AnswerError::UnclearComma => m.get("error.unclear_comma").to_owned(),
@@ -40,22 +43,27 @@ impl AnswerError {
                 m.get("error.prefer_not_to_say_not_offered").to_owned()
             }
             AnswerError::DontKnowNotOffered => m.get("error.dont_know_not_offered").to_owned(),
+            AnswerError::DoesNotApplyNotOffered => {
+                m.get("error.does_not_apply_not_offered").to_owned()
+            }
             AnswerError::Required {
                 need,
                 prefer_not_to_say,
                 dont_know,
+                does_not_apply,
             } => {
                 let need = need.in_words(m);
-                let also = match (prefer_not_to_say, dont_know) {
-                    (true, true) => "error.also_both",
-                    (true, false) => "error.also_prefer_not_to_say",
-                    (false, true) => "error.also_dont_know",
-                    (false, false) => return need,
-                };
-                m.fill(
-                    "error.required_also",
-                    &[("need", &need), ("also", m.get(also))],
-                )
+                let names: Vec<String> =
+                    super::offered_options(*prefer_not_to_say, *dont_know, *does_not_apply)
+                        .into_iter()
+                        .map(|code| m.get(option_key(code)).to_owned())
+                        .collect();
+                if names.is_empty() {
+                    return need;
+                }
+                let options = join_or(&names, m);
+                let also = m.fill("error.also", &[("options", &options)]);
+                m.fill("error.required_also", &[("need", &need), ("also", &also)])
             }
         }
     }
@@ -74,9 +82,24 @@ impl Need {
     }
 }
 
+/// The key of the quoted name of a missing-code option, as messages say it.
+fn option_key(code: crate::answer::MissingCode) -> &'static str {
+    use crate::answer::MissingCode;
+    match code {
+        MissingCode::DoesNotApply => "error.option_does_not_apply",
+        MissingCode::DontKnow => "error.option_dont_know",
+        _ => "error.option_prefer_not_to_say",
+    }
+}
+
 /// "0, 5 or 10" in the language of `m`.
 fn list(values: &[f64], m: &Messages) -> String {
     let shown: Vec<String> = values.iter().map(|v| format_number(*v)).collect();
+    join_or(&shown, m)
+}
+
+/// "a, b or c" in the language of `m`.
+fn join_or(shown: &[String], m: &Messages) -> String {
     match shown.split_last() {
         Some((last, rest)) if !rest.is_empty() => m.fill(
             "error.list_or",
@@ -96,9 +119,12 @@ mod tests {
         let mut all = vec![
             AnswerError::WrongKind,
             AnswerError::NotAChoice,
-            AnswerError::ScaleOutOfRange,
+            AnswerError::ScaleOutOfRange { max: 10 },
+            AnswerError::ScaleOutOfRange { max: 20 },
             AnswerError::UnknownChoices,
             AnswerError::RepeatedChoice,
+            AnswerError::ExclusiveWithOthers,
+            AnswerError::DoesNotApplyNotOffered,
             AnswerError::EmptyNumber,
             AnswerError::NotANumber,
             AnswerError::UnclearComma,
@@ -136,13 +162,12 @@ mod tests {
             Need::TypeNumber,
             Need::WriteText,
         ] {
-            for (prefer_not_to_say, dont_know) in
-                [(false, false), (true, false), (false, true), (true, true)]
-            {
+            for options in 0..8u8 {
                 all.push(AnswerError::Required {
                     need,
-                    prefer_not_to_say,
-                    dont_know,
+                    prefer_not_to_say: options & 1 != 0,
+                    dont_know: options & 2 != 0,
+                    does_not_apply: options & 4 != 0,
                 });
             }
         }

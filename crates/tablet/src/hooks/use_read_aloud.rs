@@ -26,6 +26,17 @@ impl ReadingNow {
     pub fn is(&self, part: &Part) -> bool {
         self.0.as_ref() == Some(part)
     }
+
+    /// What is being read of the item `variable` on a screen of several
+    /// items, as that item's own parts (its question as `Heading`, its
+    /// options as `Choice`), so that its widgets light up as on a screen
+    /// of their own; nothing while another item is read.
+    pub fn within(&self, variable: &str) -> ReadingNow {
+        ReadingNow(match &self.0 {
+            Some(Part::Item(v, part)) if v == variable => Some((**part).clone()),
+            _ => None,
+        })
+    }
 }
 
 /// What [`use_read_aloud`] gives a screen.

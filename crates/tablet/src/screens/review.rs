@@ -46,9 +46,24 @@ pub fn ReviewScreen() -> Html {
     let submit = action_callback(&survey, |_: MouseEvent, now| Action::Submit { now });
 
     let read_now = |part: Part| reader.reading.is(&part).then_some("reading");
+    // Items shown in a group are listed under the group's heading, which
+    // their short texts lean on ("See your family" under "how hard is it").
+    let mut group_now = None;
     let rows = visible_items(instrument, &draft.answers)
         .into_iter()
         .map(|item| {
+            let group = instrument.group_of(item);
+            let heading = group.filter(|g| Some(&g.id) != group_now).map(|g| {
+                let reading = reader.reading.is(&Part::ReviewGroup(g.id.clone()));
+                html! {
+                    <li class={classes!("review-group", reading.then_some("reading"))}>
+                        <h2 class="review-group-heading">
+                            { g.heading.get(locale, fallback).to_owned() }
+                        </h2>
+                    </li>
+                }
+            });
+            group_now = group.map(|g| &g.id);
             let question = item.text.get(locale, fallback).to_owned();
             let answer = describe_answer(
                 instrument,
@@ -62,7 +77,9 @@ pub fn ReviewScreen() -> Html {
             let reading = reader.reading.is(&Part::Review(variable.clone()));
             let onclick = change.reform(move |_: MouseEvent| variable.clone());
             html! {
-                <li class={classes!("review-row", reading.then_some("reading"))}>
+                <>
+                { heading.unwrap_or_default() }
+                <li class={classes!("review-row", group.map(|_| "in-group"), reading.then_some("reading"))}>
                     <p class="review-question">{ question }</p>
                     <p class={classes!("review-answer", answer.is_none().then_some("none"))}>
                         { answer.unwrap_or_else(|| m.get("review.no_answer").to_owned()) }
@@ -71,6 +88,7 @@ pub fn ReviewScreen() -> Html {
                         { m.get("review.change") }
                     </button>
                 </li>
+                </>
             }
         });
 

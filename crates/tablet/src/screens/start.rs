@@ -38,6 +38,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
         let code_error = code_error.clone();
         let m = m.clone();
         let device_label = env.settings.device_label.clone();
+        let service_code = env.settings.service_code();
         // The survey is in the language the app is shown in; its record
         // stores it.
         let locale = m.locale().to_owned();
@@ -46,6 +47,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
             participant_code: code,
             locale: locale.clone(),
             device_label: device_label.clone(),
+            service_code: service_code.clone(),
             now,
         });
         Callback::from(move |e: SubmitEvent| {

@@ -3,19 +3,20 @@
 //! [`candour_core::storage::instruments`], tested natively.
 
 use crate::services::local_store::LocalStore;
-use candour_core::instrument::default::default_instrument;
+use candour_core::instrument::default::{default_instrument, shipped_defaults};
 use candour_core::instrument::Instrument;
 use candour_core::storage::instruments::{self as stored, Chosen, SaveError, StoredProblem};
 use candour_core::storage::StoreError;
 
 /// Every instrument this device knows: the default first, then every
-/// researcher's instrument ever loaded here, each once. An export hands
-/// these over, so that each record's instrument definition goes with it.
+/// earlier default (records answered before an update still need theirs),
+/// then every researcher's instrument ever loaded here, each once. An
+/// export hands these over, so that each record's instrument definition
+/// goes with it.
 pub fn known_instruments() -> Vec<Instrument> {
-    let default = default_instrument().ok();
     match LocalStore::open() {
-        Ok(store) => stored::known_instruments(&store, default),
-        Err(_) => default.into_iter().collect(),
+        Ok(store) => stored::known_instruments(&store, shipped_defaults()),
+        Err(_) => shipped_defaults(),
     }
 }
 

@@ -135,7 +135,15 @@ async fn recover(startup: &mut Startup, journal: &mut Repository<LocalStore>, db
         }
     };
     let instrument = survey.instrument.clone();
-    match recover_draft(journal, &instrument, &startup.settings, now(), |_| stored) {
+    let known = crate::services::instruments::known_instruments();
+    match recover_draft(
+        journal,
+        &instrument,
+        &known,
+        &startup.settings,
+        now(),
+        |_| stored,
+    ) {
         Ok(Recovery::Resume(draft)) => survey.apply(Action::Resume(draft)),
         Ok(Recovery::KeptAsPartial(_)) => startup.kept_partial = true,
         Ok(Recovery::Nothing | Recovery::Discarded | Recovery::AlreadyStored) => {}

@@ -15,12 +15,18 @@ pub(super) struct ChoiceOption {
     pub code: i64,
     /// The words shown and read aloud.
     pub label: AttrValue,
+    /// Multiple choice: the option goes alone ("None of these").
+    pub exclusive: bool,
 }
 
 impl ChoiceOption {
     /// An option with this code and label.
     pub fn new(code: i64, label: AttrValue) -> Self {
-        ChoiceOption { code, label }
+        ChoiceOption {
+            code,
+            label,
+            exclusive: false,
+        }
     }
 }
 

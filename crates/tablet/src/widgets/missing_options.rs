@@ -1,5 +1,6 @@
-//! "Don't know" and "Prefer not to say": set apart below the answer, quieter
-//! than the scale, so that nobody takes them for a point on it.
+//! "Does not apply", "Don't know" and "Prefer not to say": set apart below
+//! the answer, quieter than the scale, so that nobody takes them for a point
+//! on it.
 
 use super::part_id;
 use super::words::use_words;
@@ -17,6 +18,9 @@ pub(super) struct MissingOptionsProps {
     pub prefer_not_to_say: Option<AttrValue>,
     /// The "don't know" label, when the item offers it.
     pub dont_know: Option<AttrValue>,
+    /// The "does not apply" label, when the item offers it.
+    #[prop_or_default]
+    pub does_not_apply: Option<AttrValue>,
     /// The current answer.
     pub value: Option<AnswerValue>,
     /// Called with `Missing(..)` when one is chosen, `None` when it is undone.
@@ -31,8 +35,13 @@ pub(super) fn MissingOptions(props: &MissingOptionsProps) -> Html {
     // App wording, not the instrument's: the instrument only names the options.
     let or = use_words().get("answer.or");
     let reading = use_context::<ReadingNow>().unwrap_or_default();
-    // "Don't know" first, matching the order of the "required" message.
+    // In the order of the "required" message and of reading aloud.
     let offered = [
+        (
+            MissingCode::DoesNotApply,
+            "does-not-apply",
+            &props.does_not_apply,
+        ),
         (MissingCode::DontKnow, "dont-know", &props.dont_know),
         (
             MissingCode::PreferNotToSay,

@@ -12,20 +12,21 @@ mod free_text;
 mod missing_options;
 mod multiple_choice;
 mod number_input;
-mod scale_010;
+mod scale;
 pub mod screen_tools;
 mod tile;
 mod words;
 
-use candour_core::answer::AnswerValue;
+use candour_core::answer::{AnswerValue, MissingCode};
 use candour_core::instrument::{Choice, Instrument, Item, ItemKind};
+use candour_core::read_aloud;
 use candour_core::text::Text;
 use choice_list::{ChoiceList, ChoiceOption};
 use free_text::FreeText;
 use missing_options::MissingOptions;
 use multiple_choice::MultipleChoice;
 use number_input::NumberInput;
-use scale_010::Scale010;
+use scale::Scale;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -65,11 +66,12 @@ pub fn AnswerInput(props: &AnswerInputProps) -> Html {
     html! {
         <div class="answer" key={props.variable.as_str()}>
             { widget(props, item, &say) }
-            if item.prefer_not_to_say || item.dont_know {
+            if item.prefer_not_to_say || item.dont_know || item.does_not_apply {
                 <MissingOptions
                     variable={props.variable.clone()}
                     prefer_not_to_say={item.prefer_not_to_say.then(|| say(&props.instrument.scales.prefer_not_to_say))}
                     dont_know={item.dont_know.then(|| say(&props.instrument.scales.dont_know))}
+                    does_not_apply={item.does_not_apply.then(|| missing_words(props, MissingCode::DoesNotApply))}
                     value={props.value.clone()}
                     on_change={props.on_change.clone()}
                 />
@@ -78,9 +80,18 @@ pub fn AnswerInput(props: &AnswerInputProps) -> Html {
     }
 }
 
-/// Codes of the agreement scale's labels, in their order (strongly disagree 1
-/// to strongly agree 5), as the codebook has them.
-const AGREEMENT_CODES: [i64; 5] = [1, 2, 3, 4, 5];
+/// The words of a missing-code option, as the instrument gives them (the
+/// loader makes sure it does for every option an item offers).
+fn missing_words(props: &AnswerInputProps, code: MissingCode) -> AttrValue {
+    read_aloud::missing_label(&props.instrument, code, &props.locale)
+        .unwrap_or_else(|| code.meaning().to_owned())
+        .into()
+}
+
+/// Codes of a five-point scale's labels, in their order (strongly disagree
+/// 1 to strongly agree 5, not hard 1 to very hard 5), as the codebook has
+/// them.
+const FIVE_POINT_CODES: [i64; 5] = [1, 2, 3, 4, 5];
 
 /// Codes of the yes / no / not sure labels, in their order, as the instrument
 /// format defines them ([`candour_core::instrument::Scales`]): not 1, 2, 3.
@@ -106,24 +117,32 @@ fn widget(props: &AnswerInputProps, item: &Item, say: &dyn Fn(&Text) -> AttrValu
     };
     match &item.kind {
         ItemKind::SingleChoice { choices } => list(own_choices(choices, say)),
-        ItemKind::Agreement => list(coded(&scales.agreement, &AGREEMENT_CODES, say)),
+        ItemKind::Agreement => list(coded(&scales.agreement, &FIVE_POINT_CODES, say)),
+        ItemKind::Difficulty => list(coded(
+            scales.difficulty.as_deref().unwrap_or(&[]),
+            &FIVE_POINT_CODES,
+            say,
+        )),
         ItemKind::YesNoNotSure => list(coded(&scales.yes_no_not_sure, &YES_NO_NOT_SURE_CODES, say)),
-        ItemKind::Scale010 {
-            low_label,
-            high_label,
-        } => html! {
-            <Scale010 {variable} {labelled_by} {required} {value} {on_change}
-                low_label={say(low_label)} high_label={say(high_label)} />
-        },
+        ItemKind::Scale010 { .. } | ItemKind::Scale020 { .. } => {
+            let (low, high) = match item.kind.scale_ends() {
+                Some((low, high)) => (say(low), say(high)),
+                None => Default::default(),
+            };
+            html! {
+                <Scale {variable} {labelled_by} {required} {value} {on_change}
+                    low_label={low} high_label={high}
+                    max={item.kind.scale_max().unwrap_or(10)} />
+            }
+        }
         ItemKind::MultipleChoice { choices } => html! {
             <MultipleChoice {variable} {labelled_by} {value} {on_change}
                 options={own_choices(choices, say)} />
         },
-        ItemKind::Number {
-            unit, step, min, ..
-        } => html! {
+        ItemKind::Number { step, min, .. } => html! {
             <NumberInput {variable} {labelled_by} {required} {value} {on_change}
-                item={Rc::new(item.clone())} unit={say(unit)}
+                item={Rc::new(item.clone())} locale={props.locale.clone()}
+                fallback={AttrValue::from(props.instrument.locale.clone())}
                 decimal={step.fract() != 0.0 || min.fract() != 0.0} />
         },
         ItemKind::FreeText { max_length } => html! {
@@ -137,7 +156,10 @@ fn widget(props: &AnswerInputProps, item: &Item, say: &dyn Fn(&Text) -> AttrValu
 fn own_choices(choices: &[Choice], say: &dyn Fn(&Text) -> AttrValue) -> Vec<ChoiceOption> {
     choices
         .iter()
-        .map(|c| ChoiceOption::new(c.code, say(&c.label)))
+        .map(|c| ChoiceOption {
+            exclusive: c.exclusive,
+            ..ChoiceOption::new(c.code, say(&c.label))
+        })
         .collect()
 }
 

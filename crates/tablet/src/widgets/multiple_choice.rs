@@ -1,4 +1,6 @@
-//! Pick any from a list: native checkboxes drawn as the same big tiles.
+//! Pick any from a list: native checkboxes drawn as the same big tiles. An
+//! option that goes alone ("None of these") clears the others when ticked,
+//! and is cleared when another is ticked.
 
 use super::choice_list::ChoiceOption;
 use super::part_id;
@@ -6,6 +8,7 @@ use super::tile::{tile, Tile, TileKind};
 use crate::hooks::use_read_aloud::ReadingNow;
 use candour_core::answer::AnswerValue;
 use candour_core::read_aloud::Part;
+use candour_core::validate::toggle_choice;
 use yew::prelude::*;
 
 /// Props of [`MultipleChoice`].
@@ -20,6 +23,7 @@ pub(super) struct MultipleChoiceProps {
     /// The current answer.
     pub value: Option<AnswerValue>,
     /// Called with the ticked codes (ascending), or `None` when none is ticked.
+    /// An exclusive option is never sent with another.
     pub on_change: Callback<Option<AnswerValue>>,
 }
 
@@ -32,10 +36,17 @@ pub(super) fn MultipleChoice(props: &MultipleChoiceProps) -> Html {
         Some(AnswerValue::Codes(codes)) => codes.clone(),
         _ => Vec::new(),
     };
+    let exclusive: Vec<i64> = props
+        .options
+        .iter()
+        .filter(|o| o.exclusive)
+        .map(|o| o.code)
+        .collect();
     let tiles = props.options.iter().map(|option| {
         let code = option.code;
         let on_change = props.on_change.clone();
         let before = ticked.clone();
+        let exclusive = exclusive.clone();
         tile(Tile {
             kind: TileKind::Checkbox,
             id: part_id(&props.variable, &format!("opt-{code}")),
@@ -46,7 +57,7 @@ pub(super) fn MultipleChoice(props: &MultipleChoiceProps) -> Html {
             class: None,
             reading: reading.is(&Part::Choice(code)),
             on_toggle: Callback::from(move |now: bool| {
-                on_change.emit(selection(&before, code, now));
+                on_change.emit(toggle_choice(&exclusive, &before, code, now));
             }),
         })
     });
@@ -56,16 +67,4 @@ pub(super) fn MultipleChoice(props: &MultipleChoiceProps) -> Html {
             { for tiles }
         </fieldset>
     }
-}
-
-/// The answer after ticking (`now` true) or unticking one code: the codes in
-/// ascending order, as records store them, or `None` when none is left, so
-/// that an empty selection reads as "not answered" rather than an answer.
-fn selection(before: &[i64], code: i64, now: bool) -> Option<AnswerValue> {
-    let mut codes: Vec<i64> = before.iter().copied().filter(|c| *c != code).collect();
-    if now {
-        codes.push(code);
-    }
-    codes.sort_unstable();
-    (!codes.is_empty()).then_some(AnswerValue::Codes(codes))
 }

@@ -1,9 +1,10 @@
-//! A number in a box, with its unit beside it and a numeric keypad.
+//! A number in a box, with its unit beside it (in the singular after 1) and
+//! a numeric keypad.
 
 use super::part_id;
 use super::words::use_words;
 use candour_core::answer::AnswerValue;
-use candour_core::answer_text::format_number;
+use candour_core::answer_text::{format_number, unit_for};
 use candour_core::instrument::Item;
 use candour_core::validate::parse_number_input;
 use std::rc::Rc;
@@ -17,10 +18,13 @@ pub(super) struct NumberInputProps {
     pub variable: AttrValue,
     /// Id of the question text, which names the box.
     pub labelled_by: AttrValue,
-    /// The number item, whose range and step the typed text is checked against.
+    /// The number item, whose range and step the typed text is checked
+    /// against, and whose unit shows beside the box.
     pub item: Rc<Item>,
-    /// The unit shown beside the box, e.g. "minutes".
-    pub unit: AttrValue,
+    /// Locale of the texts shown.
+    pub locale: AttrValue,
+    /// The instrument's own locale, for texts the locale lacks.
+    pub fallback: AttrValue,
     /// Whether fractions are allowed, which asks for a keypad with a point.
     pub decimal: bool,
     /// Whether the item must be answered (told to screen readers).
@@ -86,6 +90,12 @@ pub(super) fn NumberInput(props: &NumberInputProps) -> Html {
             }
         })
     };
+    // "1 time a day" but "2 times a day": the unit follows what the box says.
+    let typed = match parse_number_input(&props.item, &text) {
+        Ok(AnswerValue::Number(n)) => n,
+        _ => f64::NAN,
+    };
+    let unit = unit_for(&props.item, typed, &props.locale, &props.fallback).to_owned();
     let unit_id = part_id(&props.variable, "unit");
     let error_id = part_id(&props.variable, "error");
     let described_by = match *error {
@@ -104,7 +114,7 @@ pub(super) fn NumberInput(props: &NumberInputProps) -> Html {
                     aria-invalid={error.is_some().then_some("true")}
                     aria-required={props.required.then_some("true")}
                     value={(*text).clone()} {oninput} />
-                <span class="answer-number-unit" id={unit_id}>{ props.unit.clone() }</span>
+                <span class="answer-number-unit" id={unit_id}>{ unit }</span>
             </div>
             // Always present, so that screen readers already watch it when a
             // message appears; polite, so it does not cut into typing.

@@ -22,6 +22,7 @@ fn record(id: &str, started: i64) -> ResponseRecord {
         },
         app_version: "0.1.0".into(),
         device_label: "Tablet".into(),
+        service_code: Some("MBRO-HAT".into()),
         participant_code: None,
         locale: "en".into(),
         status: Status::Complete,

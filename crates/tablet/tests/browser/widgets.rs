@@ -1,22 +1,19 @@
 //! The answer widgets, mounted for each item type inside a small host that
-//! keeps the answer in `use_state`, as a screen does. Taps are real `click()`s
-//! and typing sets the value and fires a bubbling "input" event, so Yew's own
-//! event handling runs.
+//! keeps the answer in `use_state`, as a screen does ([`Host`]). Taps are
+//! real `click()`s and typing sets the value and fires a bubbling "input"
+//! event, so Yew's own event handling runs.
 
-use super::mount::{document, settle, Mount};
+use super::mount::{settle, Mount};
+use super::widget_host::{code, wait_for, Host, Log};
 use candour_core::answer::{AnswerValue, MissingCode};
 use candour_core::instrument::load::load_instrument;
 use candour_core::instrument::Instrument;
 use candour_core::messages::Messages;
-use candour_core::settings::Settings;
-use candour_tablet::state::AppEnv;
 use candour_tablet::widgets::AnswerInput;
-use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::Element;
 use yew::prelude::*;
 
 /// One item of each type, with and without the missing options.
@@ -74,196 +71,29 @@ fn instrument() -> Rc<Instrument> {
     Rc::new(load_instrument(INSTRUMENT).expect("the test instrument loads"))
 }
 
-/// Every value `on_change` was called with, in order.
-#[derive(Clone, Default)]
-struct Log(Rc<RefCell<Vec<Option<AnswerValue>>>>);
-
-impl PartialEq for Log {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
+/// A host showing `variable` of the widgets' test instrument.
+async fn widget(variable: &str, initial: Option<AnswerValue>) -> Host {
+    Host::new(instrument(), &[variable], initial, "en", None).await
 }
 
-#[derive(Properties, PartialEq)]
-struct HostProps {
-    instrument: Rc<Instrument>,
-    variables: Vec<AttrValue>,
+/// A host showing several items of the widgets' test instrument.
+async fn widgets(variables: &[&str], initial: Option<AnswerValue>, locale: &str) -> Host {
+    Host::new(instrument(), variables, initial, locale, None).await
+}
+
+/// A host with the app's texts given as the app gives them.
+async fn widgets_with(
+    variables: &[&str],
     initial: Option<AnswerValue>,
-    locale: AttrValue,
-    log: Log,
-    /// The app's texts, provided as the app does; `None` mounts the widget alone.
+    locale: &str,
     messages: Option<Rc<Messages>>,
-}
-
-/// Holds each item's answer as a screen would, and logs every change.
-#[component]
-fn Host(props: &HostProps) -> Html {
-    let values = use_state(|| vec![props.initial.clone(); props.variables.len()]);
-    let widgets = props.variables.iter().enumerate().map(|(i, variable)| {
-        let on_change = {
-            let (values, log) = (values.clone(), props.log.clone());
-            Callback::from(move |value: Option<AnswerValue>| {
-                log.0.borrow_mut().push(value.clone());
-                let mut next = (*values).clone();
-                next[i] = value;
-                values.set(next);
-            })
-        };
-        let question = format!("{variable}-question");
-        html! {
-            <section>
-                <h2 id={question.clone()}>{ format!("Question {variable}") }</h2>
-                <AnswerInput instrument={props.instrument.clone()} variable={variable.clone()}
-                    value={values[i].clone()} locale={props.locale.clone()}
-                    labelled_by={question} {on_change} />
-            </section>
-        }
-    });
-    let widgets = html! { <>{ for widgets }</> };
-    match &props.messages {
-        Some(messages) => {
-            let env = AppEnv {
-                messages: messages.clone(),
-                settings: Rc::new(Settings::default()),
-            };
-            html! { <ContextProvider<AppEnv> context={env}>{ widgets }</ContextProvider<AppEnv>> }
-        }
-        None => widgets,
-    }
-}
-
-/// A mounted host and what it logged.
-struct Widget {
-    mount: Mount,
-    log: Log,
-}
-
-impl Widget {
-    async fn new(variable: &str, initial: Option<AnswerValue>) -> Self {
-        Self::many(&[variable], initial, "en").await
-    }
-
-    async fn many(variables: &[&str], initial: Option<AnswerValue>, locale: &str) -> Self {
-        Self::with_messages(variables, initial, locale, None).await
-    }
-
-    async fn with_messages(
-        variables: &[&str],
-        initial: Option<AnswerValue>,
-        locale: &str,
-        messages: Option<Rc<Messages>>,
-    ) -> Self {
-        let mount = Mount::new();
-        let log = Log::default();
-        let props = HostProps {
-            instrument: instrument(),
-            variables: variables
-                .iter()
-                .map(|v| AttrValue::from(v.to_string()))
-                .collect(),
-            initial,
-            locale: AttrValue::from(locale.to_string()),
-            log: log.clone(),
-            messages,
-        };
-        yew::Renderer::<Host>::with_root_and_props(mount.element.clone(), props).render();
-        settle().await;
-        Widget { mount, log }
-    }
-
-    fn find(&self, selector: &str) -> Element {
-        self.mount
-            .element
-            .query_selector(selector)
-            .expect("a valid selector")
-            .unwrap_or_else(|| panic!("no element matches {selector}"))
-    }
-
-    fn all(&self, selector: &str) -> Vec<Element> {
-        let list = self
-            .mount
-            .element
-            .query_selector_all(selector)
-            .expect("a valid selector");
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|node| node.dyn_into::<Element>().ok())
-            .collect()
-    }
-
-    fn input(&self, selector: &str) -> HtmlInputElement {
-        self.find(selector).dyn_into().expect("an input")
-    }
-
-    fn input_area(&self, selector: &str) -> String {
-        self.find(selector)
-            .dyn_into::<HtmlTextAreaElement>()
-            .expect("a text area")
-            .value()
-    }
-
-    fn text_of(&self, selector: &str) -> String {
-        self.find(selector).text_content().unwrap_or_default()
-    }
-
-    fn attr(&self, selector: &str, name: &str) -> Option<String> {
-        self.find(selector).get_attribute(name)
-    }
-
-    async fn click(&self, selector: &str) {
-        self.find(selector)
-            .dyn_into::<HtmlElement>()
-            .expect("an HTML element")
-            .click();
-        settle().await;
-    }
-
-    /// Types `text` as the whole content of an input or text area.
-    async fn type_into(&self, selector: &str, text: &str) {
-        let element = self.find(selector);
-        if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
-            input.set_value(text);
-        } else if let Some(area) = element.dyn_ref::<HtmlTextAreaElement>() {
-            area.set_value(text);
-        }
-        // Yew listens at its root, so the event must bubble.
-        let event = document().create_event("Event").expect("an event");
-        event.init_event_with_bubbles("input", true);
-        element.dispatch_event(&event).expect("dispatched");
-        settle().await;
-    }
-
-    fn calls(&self) -> Vec<Option<AnswerValue>> {
-        self.log.0.borrow().clone()
-    }
-
-    fn last(&self) -> Option<AnswerValue> {
-        self.calls().last().cloned().expect("on_change was called")
-    }
-
-    fn checked(&self, id: &str) -> bool {
-        self.input(&format!("#{id}")).checked()
-    }
-}
-
-/// Waits (polling, never a fixed sleep) until `check` holds, for at most 5 s.
-async fn wait_for(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..100 {
-        if check() {
-            return;
-        }
-        gloo_timers::future::TimeoutFuture::new(50).await;
-    }
-    panic!("timed out waiting for {what}");
-}
-
-fn code(c: i64) -> Option<AnswerValue> {
-    Some(AnswerValue::Code(c))
+) -> Host {
+    Host::new(instrument(), variables, initial, locale, messages).await
 }
 
 #[wasm_bindgen_test]
 async fn single_choice_is_a_named_radio_group_of_labelled_tiles() {
-    let w = Widget::new("w_when", None).await;
+    let w = widget("w_when", None).await;
     let group = w.find("fieldset");
     assert_eq!(group.get_attribute("role").as_deref(), Some("radiogroup"));
     assert_eq!(
@@ -289,7 +119,7 @@ async fn single_choice_is_a_named_radio_group_of_labelled_tiles() {
 
 #[wasm_bindgen_test]
 async fn labels_come_in_the_requested_locale() {
-    let w = Widget::many(&["w_when"], None, "fr").await;
+    let w = widgets(&["w_when"], None, "fr").await;
     assert_eq!(w.text_of("label[for=w_when-opt-1]"), "Matin");
     // Untranslated labels fall back to the instrument's own.
     assert_eq!(w.text_of("label[for=w_when-opt-2]"), "Afternoon");
@@ -297,7 +127,7 @@ async fn labels_come_in_the_requested_locale() {
 
 #[wasm_bindgen_test]
 async fn agreement_is_coded_one_to_five_in_scale_order_and_says_required() {
-    let w = Widget::new("w_agree", None).await;
+    let w = widget("w_agree", None).await;
     assert_eq!(w.attr("fieldset", "aria-required").as_deref(), Some("true"));
     let labels: Vec<String> = w
         .all("fieldset label")
@@ -323,7 +153,7 @@ async fn agreement_is_coded_one_to_five_in_scale_order_and_says_required() {
 
 #[wasm_bindgen_test]
 async fn yes_no_not_sure_codes_yes_1_no_0_not_sure_2() {
-    let w = Widget::new("w_told", None).await;
+    let w = widget("w_told", None).await;
     assert_eq!(w.text_of("label[for=w_told-opt-1]"), "Yes");
     assert_eq!(w.text_of("label[for=w_told-opt-0]"), "No");
     assert_eq!(w.text_of("label[for=w_told-opt-2]"), "Not sure");
@@ -340,7 +170,7 @@ async fn yes_no_not_sure_codes_yes_1_no_0_not_sure_2() {
 
 #[wasm_bindgen_test]
 async fn scale_010_names_each_number_and_both_ends() {
-    let w = Widget::new("w_sure", None).await;
+    let w = widget("w_sure", None).await;
     let radios = w.all("fieldset[role=radiogroup] input[type=radio][name=w_sure]");
     assert_eq!(radios.len(), 11);
     // The end tiles carry their whole name in one hidden piece of text (the
@@ -369,7 +199,7 @@ async fn scale_010_names_each_number_and_both_ends() {
 
 #[wasm_bindgen_test]
 async fn multiple_choice_sends_sorted_codes_and_none_when_all_are_unticked() {
-    let w = Widget::new("w_help", None).await;
+    let w = widget("w_help", None).await;
     let group = w.find("fieldset");
     assert_eq!(
         group.get_attribute("role"),
@@ -393,7 +223,7 @@ async fn multiple_choice_sends_sorted_codes_and_none_when_all_are_unticked() {
 
 #[wasm_bindgen_test]
 async fn number_box_has_a_numeric_keypad_and_its_unit() {
-    let w = Widget::new("w_minutes", None).await;
+    let w = widget("w_minutes", None).await;
     let bx = "#w_minutes-number";
     assert_eq!(w.attr(bx, "type").as_deref(), Some("text"));
     assert_eq!(w.attr(bx, "inputmode").as_deref(), Some("numeric"));
@@ -417,7 +247,7 @@ async fn number_box_has_a_numeric_keypad_and_its_unit() {
 
 #[wasm_bindgen_test]
 async fn number_box_explains_what_it_cannot_accept_and_clears_the_answer() {
-    let w = Widget::new("w_minutes", None).await;
+    let w = widget("w_minutes", None).await;
     let bx = "#w_minutes-number";
     w.type_into(bx, "abc").await;
     // No earlier number is ever kept while the box says something else.
@@ -455,7 +285,7 @@ async fn number_box_explains_what_it_cannot_accept_and_clears_the_answer() {
 
 #[wasm_bindgen_test]
 async fn decimal_number_keeps_what_is_typed() {
-    let w = Widget::new("w_pounds", None).await;
+    let w = widget("w_pounds", None).await;
     let bx = "#w_pounds-number";
     assert_eq!(w.attr(bx, "inputmode").as_deref(), Some("decimal"));
     w.type_into(bx, "12.50").await;
@@ -470,7 +300,7 @@ async fn decimal_number_keeps_what_is_typed() {
 #[wasm_bindgen_test]
 async fn number_box_shows_an_answer_given_elsewhere() {
     // Coming back to the question: the stored answer, written as people do.
-    let w = Widget::new("w_minutes", Some(AnswerValue::Number(45.0))).await;
+    let w = widget("w_minutes", Some(AnswerValue::Number(45.0))).await;
     let bx = "#w_minutes-number";
     assert_eq!(w.input(bx).value(), "45");
 
@@ -499,7 +329,7 @@ async fn number_box_shows_an_answer_given_elsewhere() {
 
 #[wasm_bindgen_test]
 async fn missing_options_toggle_and_are_replaced_by_an_answer() {
-    let w = Widget::new("w_told", None).await;
+    let w = widget("w_told", None).await;
     let (pnts, dk) = ("#w_told-prefer-not-to-say", "#w_told-dont-know");
     assert_eq!(w.text_of(pnts), "Prefer not to say");
     assert_eq!(w.text_of(dk), "Don't know");
@@ -537,7 +367,7 @@ async fn missing_options_toggle_and_are_replaced_by_an_answer() {
 
 #[wasm_bindgen_test]
 async fn free_text_counts_the_characters_left() {
-    let w = Widget::new("w_words", None).await;
+    let w = widget("w_words", None).await;
     let area = "#w_words-text";
     assert_eq!(w.attr(area, "maxlength").as_deref(), Some("20"));
     assert_eq!(w.attr(area, "autocomplete").as_deref(), Some("off"));
@@ -570,14 +400,14 @@ async fn free_text_counts_the_characters_left() {
 
 #[wasm_bindgen_test]
 async fn free_text_shows_an_earlier_answer() {
-    let w = Widget::new("w_words", Some(AnswerValue::Text("Good".into()))).await;
+    let w = widget("w_words", Some(AnswerValue::Text("Good".into()))).await;
     assert_eq!(w.input_area("#w_words-text"), "Good");
     assert_eq!(w.text_of("#w_words-count"), "16 characters left");
 }
 
 #[wasm_bindgen_test]
 async fn every_widget_on_one_page_has_unique_ids_and_no_inline_style() {
-    let w = Widget::many(&ALL_VARIABLES, None, "en").await;
+    let w = widgets(&ALL_VARIABLES, None, "en").await;
     let ids: Vec<String> = w.all("[id]").iter().map(Element::id).collect();
     let unique: HashSet<&String> = ids.iter().collect();
     assert_eq!(ids.len(), unique.len(), "duplicate ids in {ids:?}");
@@ -600,7 +430,7 @@ async fn every_widget_on_one_page_has_unique_ids_and_no_inline_style() {
 async fn the_widgets_own_words_come_from_the_apps_locale_file() {
     let json = r#"{ "answer.or": "Or else", "answer.characters_left": "{n} left" }"#;
     let messages = Rc::new(Messages::from_json(json).expect("valid texts"));
-    let w = Widget::with_messages(&["w_told", "w_words"], None, "en", Some(messages)).await;
+    let w = widgets_with(&["w_told", "w_words"], None, "en", Some(messages)).await;
     assert_eq!(w.text_of(".answer-or"), "Or else");
     assert_eq!(w.text_of("#w_words-count"), "20 left");
     // A key the file lacks falls back to English, never to the key's name.
@@ -633,10 +463,7 @@ async fn the_next_item_of_the_same_type_starts_empty() {
     let mount = Mount::new();
     yew::Renderer::<Switcher>::with_root(mount.element.clone()).render();
     settle().await;
-    let w = Widget {
-        mount,
-        log: Log::default(),
-    };
+    let w = Host::from_mount(mount, Log::default());
     w.type_into("#w_minutes-number", "abc").await;
     assert_ne!(w.text_of("#w_minutes-error"), "");
     w.click("#switch").await;
@@ -646,6 +473,6 @@ async fn the_next_item_of_the_same_type_starts_empty() {
 
 #[wasm_bindgen_test]
 async fn an_unknown_item_shows_words_not_a_blank() {
-    let w = Widget::new("no_such_item", None).await;
+    let w = widget("no_such_item", None).await;
     assert!(w.mount.text().contains("This question cannot be shown"));
 }

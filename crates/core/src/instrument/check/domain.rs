@@ -4,9 +4,26 @@ use super::P;
 use crate::instrument::{Domain, Item, ItemKind};
 use std::collections::HashMap;
 
-/// Whether an item's value can enter a domain mean or be reversed.
-fn is_scaled(kind: &ItemKind) -> bool {
-    matches!(kind, ItemKind::Agreement | ItemKind::Scale010 { .. })
+/// Which scale an item's value is on, when it can enter a domain mean or be
+/// reversed; `None` for formats without an ordered scale.
+fn scale_of(kind: &ItemKind) -> Option<&'static str> {
+    match kind {
+        ItemKind::Agreement => Some("agreement"),
+        ItemKind::Difficulty => Some("difficulty"),
+        ItemKind::Scale010 { .. } => Some("scale_010"),
+        ItemKind::Scale020 { .. } => Some("scale_020"),
+        _ => None,
+    }
+}
+
+/// Whether the item takes part in its domain's score (its domain is scored
+/// and the item does not opt out with `"in_score": false`).
+fn in_score(item: &Item, declared: &HashMap<&str, bool>) -> bool {
+    item.in_score
+        && item
+            .domain
+            .as_deref()
+            .is_some_and(|d| declared.get(d).copied().unwrap_or(false))
 }
 
 /// Pushes the problems of item domains, reverse keying and scored domains.
@@ -17,20 +34,17 @@ pub(super) fn check_scoring(domains: &[Domain], items: &[&Item], out: &mut Vec<P
         .collect();
     for item in items {
         let variable = item.variable.clone();
-        let scored = match item.domain.as_deref() {
-            None => false,
-            Some(domain) => match declared.get(domain) {
-                None => {
-                    out.push(P::UnknownDomain {
-                        variable,
-                        domain: domain.into(),
-                    });
-                    continue;
-                }
-                Some(scored) => *scored,
-            },
-        };
-        let scaled = is_scaled(&item.kind);
+        if let Some(domain) = item.domain.as_deref() {
+            if !declared.contains_key(domain) {
+                out.push(P::UnknownDomain {
+                    variable,
+                    domain: domain.into(),
+                });
+                continue;
+            }
+        }
+        let scored = in_score(item, &declared);
+        let scaled = scale_of(&item.kind).is_some();
         if scored && !scaled {
             let domain = item.domain.clone().unwrap_or_default();
             out.push(P::ScoredItemNotScaled { variable, domain });
@@ -46,27 +60,24 @@ pub(super) fn check_scoring(domains: &[Domain], items: &[&Item], out: &mut Vec<P
     {
         let members: Vec<&&Item> = items
             .iter()
-            .filter(|i| i.domain.as_deref() == Some(domain.code.as_str()))
+            .filter(|i| i.domain.as_deref() == Some(domain.code.as_str()) && i.in_score)
             .collect();
-        let first = |want: fn(&ItemKind) -> bool| {
-            members
-                .iter()
-                .find(|i| want(&i.kind))
-                .map(|i| i.variable.clone())
-        };
-        let agreement = first(|k| matches!(k, ItemKind::Agreement));
-        let scale = first(|k| matches!(k, ItemKind::Scale010 { .. }));
+        let scaled: Vec<(&str, &str)> = members
+            .iter()
+            .filter_map(|i| Some((i.variable.as_str(), scale_of(&i.kind)?)))
+            .collect();
         if members.is_empty() {
             out.push(P::ScoredDomainWithoutItems {
                 domain: domain.code.clone(),
             });
-        } else if let (Some(agreement_item), Some(scale_item)) = (agreement, scale) {
-            let domain = domain.code.clone();
-            out.push(P::MixedScalesInDomain {
-                domain,
-                agreement_item,
-                scale_item,
-            });
+        } else if let Some((first_item, first_scale)) = scaled.first() {
+            if let Some((other_item, _)) = scaled.iter().find(|(_, s)| s != first_scale) {
+                out.push(P::MixedScalesInDomain {
+                    domain: domain.code.clone(),
+                    first_item: (*first_item).to_owned(),
+                    other_item: (*other_item).to_owned(),
+                });
+            }
         }
     }
 }
@@ -158,9 +169,59 @@ mod tests {
         );
         let problem = P::MixedScalesInDomain {
             domain: "C".into(),
-            agreement_item: "c9_anchor".into(),
-            scale_item: "c2_sat".into(),
+            first_item: "c9_anchor".into(),
+            other_item: "c2_sat".into(),
         };
         expect(&json, problem, "c2_sat");
+        let json = one(
+            "c3_top",
+            r#""type": "scale_020", "low_label": "Poor", "high_label": "Good", "domain": "C""#,
+        );
+        let problem = P::MixedScalesInDomain {
+            domain: "C".into(),
+            first_item: "c9_anchor".into(),
+            other_item: "c3_top".into(),
+        };
+        expect(&json, problem, "different scales");
+    }
+
+    #[test]
+    fn an_item_kept_out_of_the_score_may_be_of_any_format() {
+        let rest = r#""type": "number", "unit": "visits", "min": 0, "max": 4, "step": 1,
+            "domain": "C", "in_score": false"#;
+        assert_eq!(problems_of(&one("c1_visits", rest)), vec![]);
+        // Reversing an item kept out of the score has no effect.
+        let json = one(
+            "c2_rev",
+            r#""type": "agreement", "domain": "C", "in_score": false, "reverse_keyed": true"#,
+        );
+        let problem = P::ReverseKeyedWithoutScore {
+            variable: "c2_rev".into(),
+        };
+        expect(&json, problem, "Item c2_rev");
+        // A scored domain whose every item is kept out has no score.
+        let json = with_domains(
+            r#"[{"code": "D", "name": "Rules", "scored": true}]"#,
+            &item(
+                "d1_x",
+                r#""type": "agreement", "domain": "D", "in_score": false"#,
+            ),
+        );
+        expect(
+            &json,
+            P::ScoredDomainWithoutItems { domain: "D".into() },
+            "Domain D",
+        );
+    }
+
+    #[test]
+    fn difficulty_and_0_20_items_can_be_scored_and_reversed() {
+        let domains = r#"[{"code": "E", "name": "Outcomes", "scored": true}]"#;
+        let items = [
+            item("e1_a", r#""type": "scale_020", "low_label": "Poor", "high_label": "Good", "domain": "E""#),
+            item("e2_b", r#""type": "scale_020", "low_label": "Poor", "high_label": "Good", "domain": "E", "reverse_keyed": true"#),
+        ]
+        .join(", ");
+        assert_eq!(problems_of(&with_domains(domains, &items)), vec![]);
     }
 }

@@ -55,8 +55,20 @@ pub(super) fn check_item(item: &Item, out: &mut Vec<P>) {
                     });
                 }
             }
+            check_exclusive(item, out);
         }
-        ItemKind::Number { min, max, step, .. } => {
+        ItemKind::Number {
+            min,
+            max,
+            step,
+            unit_singular,
+            ..
+        } => {
+            if unit_singular.as_ref().is_some_and(Text::is_blank) {
+                out.push(P::BlankText {
+                    place: format!("Item {}, unit_singular", item.variable),
+                });
+            }
             let settings = [("min", *min), ("max", *max), ("step", *step)];
             let mut all_finite = true;
             for (field, value) in settings {
@@ -99,6 +111,7 @@ pub(super) fn check_item(item: &Item, out: &mut Vec<P>) {
             let offered = [
                 (item.prefer_not_to_say, "prefer not to say"),
                 (item.dont_know, "don't know"),
+                (item.does_not_apply, "does not apply"),
             ];
             for (_, option) in offered.iter().filter(|(on, _)| *on) {
                 out.push(P::MissingCodeOnFreeText {
@@ -107,11 +120,17 @@ pub(super) fn check_item(item: &Item, out: &mut Vec<P>) {
                 });
             }
         }
-        ItemKind::Scale010 {
-            low_label,
-            high_label,
-        } => {
-            for (end, value, label) in [("low", 0, low_label), ("high", 10, high_label)] {
+        ItemKind::Scale010 { .. } | ItemKind::Scale020 { .. } => {
+            let (low_label, high_label) = match item.kind.scale_ends() {
+                Some(ends) => ends,
+                None => return,
+            };
+            let top = item
+                .kind
+                .scale_max()
+                .and_then(|m| u8::try_from(m).ok())
+                .unwrap_or(10);
+            for (end, value, label) in [("low", 0, low_label), ("high", top, high_label)] {
                 if label.is_blank() {
                     out.push(P::BlankScaleEnd {
                         variable: variable(),
@@ -121,7 +140,30 @@ pub(super) fn check_item(item: &Item, out: &mut Vec<P>) {
                 }
             }
         }
-        ItemKind::Agreement | ItemKind::YesNoNotSure => {}
+        ItemKind::Agreement | ItemKind::Difficulty | ItemKind::YesNoNotSure => {}
+    }
+}
+
+/// `exclusive` is for a choice that goes alone among several ("None of
+/// these"): only multiple choice has several, and not every choice can.
+fn check_exclusive(item: &Item, out: &mut Vec<P>) {
+    match &item.kind {
+        ItemKind::SingleChoice { choices } => {
+            for choice in choices.iter().filter(|c| c.exclusive) {
+                out.push(P::ExclusiveNotMultiple {
+                    variable: item.variable.clone(),
+                    code: choice.code,
+                });
+            }
+        }
+        ItemKind::MultipleChoice { choices }
+            if choices.len() > 1 && choices.iter().all(|c| c.exclusive) =>
+        {
+            out.push(P::EveryChoiceExclusive {
+                variable: item.variable.clone(),
+            });
+        }
+        _ => {}
     }
 }
 
@@ -297,6 +339,89 @@ mod tests {
             };
             expect(&json, problem, "Item g1_best");
         }
+    }
+
+    #[test]
+    fn exclusive_only_on_multiple_choice_and_not_on_every_choice() {
+        let single = choices(
+            r#"{"code": 1, "label": "One"}, {"code": 2, "label": "None", "exclusive": true}"#,
+        );
+        expect(
+            &single,
+            P::ExclusiveNotMultiple {
+                variable: "p1_age".into(),
+                code: 2,
+            },
+            "Item p1_age: the choice with code 2 is exclusive",
+        );
+        let every = instrument(&item(
+            "b5_why",
+            r#""type": "multiple_choice", "choices": [{"code": 1, "label": "A", "exclusive": true},
+                {"code": 2, "label": "B", "exclusive": true}]"#,
+        ));
+        expect(
+            &every,
+            P::EveryChoiceExclusive {
+                variable: "b5_why".into(),
+            },
+            "Item b5_why: every choice is exclusive",
+        );
+        let fine = instrument(&item(
+            "b5_why",
+            r#""type": "multiple_choice", "choices": [{"code": 1, "label": "A"},
+                {"code": 2, "label": "None of these", "exclusive": true}]"#,
+        ));
+        assert_eq!(problems_of(&fine), vec![]);
+    }
+
+    #[test]
+    fn blank_unit_singular() {
+        let rest = r#""type": "number", "unit": "days", "unit_singular": " ", "min": 0, "max": 28, "step": 1"#;
+        expect(
+            &instrument(&item("e1_days", rest)),
+            P::BlankText {
+                place: "Item e1_days, unit_singular".into(),
+            },
+            "Item e1_days, unit_singular",
+        );
+        let rest = r#""type": "number", "unit": "days", "unit_singular": "day", "min": 0, "max": 28, "step": 1"#;
+        assert_eq!(problems_of(&instrument(&item("e1_days", rest))), vec![]);
+    }
+
+    #[test]
+    fn blank_end_of_a_0_to_20_scale() {
+        let rest = r#""type": "scale_020", "low_label": "", "high_label": "Good""#;
+        let problem = P::BlankScaleEnd {
+            variable: "e9_health".into(),
+            end: "low",
+            value: 0,
+        };
+        expect(
+            &instrument(&item("e9_health", rest)),
+            problem,
+            "Say what 0 means",
+        );
+        let rest = r#""type": "scale_020", "low_label": "Poor", "high_label": " ""#;
+        let problem = P::BlankScaleEnd {
+            variable: "e9_health".into(),
+            end: "high",
+            value: 20,
+        };
+        expect(
+            &instrument(&item("e9_health", rest)),
+            problem,
+            "Say what 20 means",
+        );
+    }
+
+    #[test]
+    fn does_not_apply_on_free_text() {
+        let rest = r#""type": "free_text", "max_length": 9, "does_not_apply": true"#;
+        let problem = P::MissingCodeOnFreeText {
+            variable: "g1_best".into(),
+            option: "does not apply",
+        };
+        expect(&instrument(&item("g1_best", rest)), problem, "Item g1_best");
     }
 
     #[test]

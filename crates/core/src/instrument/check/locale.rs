@@ -19,9 +19,17 @@ pub(super) fn check_locales(ins: &Instrument, out: &mut Vec<P>) {
         ),
         ("scales.dont_know".into(), &ins.scales.dont_know),
     ];
+    if let Some(label) = &ins.scales.does_not_apply {
+        texts.push(("scales.does_not_apply".into(), label));
+    }
+    let no_labels = Vec::new();
     for (name, labels) in [
         ("scales.agreement", &ins.scales.agreement),
         ("scales.yes_no_not_sure", &ins.scales.yes_no_not_sure),
+        (
+            "scales.difficulty",
+            ins.scales.difficulty.as_ref().unwrap_or(&no_labels),
+        ),
     ] {
         labels
             .iter()
@@ -35,6 +43,9 @@ pub(super) fn check_locales(ins: &Instrument, out: &mut Vec<P>) {
         texts.push((format!("Section {}, title", section.id), &section.title));
         if let Some(intro) = &section.intro {
             texts.push((format!("Section {}, intro", section.id), intro));
+        }
+        for group in &section.groups {
+            texts.push((format!("Group {}, heading", group.id), &group.heading));
         }
     }
     for item in all_items(ins) {
@@ -78,12 +89,28 @@ fn item_texts<'a>(item: &'a Item, texts: &mut Vec<(String, &'a Text)>) {
         ItemKind::Scale010 {
             low_label,
             high_label,
+        }
+        | ItemKind::Scale020 {
+            low_label,
+            high_label,
         } => {
             texts.push((format!("Item {v}, low label"), low_label));
             texts.push((format!("Item {v}, high label"), high_label));
         }
-        ItemKind::Number { unit, .. } => texts.push((format!("Item {v}, unit"), unit)),
-        ItemKind::Agreement | ItemKind::FreeText { .. } | ItemKind::YesNoNotSure => {}
+        ItemKind::Number {
+            unit,
+            unit_singular,
+            ..
+        } => {
+            texts.push((format!("Item {v}, unit"), unit));
+            if let Some(singular) = unit_singular {
+                texts.push((format!("Item {v}, unit_singular"), singular));
+            }
+        }
+        ItemKind::Agreement
+        | ItemKind::Difficulty
+        | ItemKind::FreeText { .. }
+        | ItemKind::YesNoNotSure => {}
     }
 }
 
@@ -110,6 +137,30 @@ mod tests {
             locale: "en".into(),
         };
         expect(&json, problem, "The title");
+    }
+
+    #[test]
+    fn new_texts_need_the_own_locale_too() {
+        let rest = r#""type": "number", "unit": "days", "unit_singular": {"fr": "jour"},
+            "min": 0, "max": 28, "step": 1"#;
+        let problem = P::MissingLocale {
+            place: "Item e1_days, unit_singular".into(),
+            locale: "en".into(),
+        };
+        expect(
+            &instrument(&item("e1_days", rest)),
+            problem,
+            "unit_singular",
+        );
+        let sections = r#"[{"id": "s1", "title": "One",
+            "groups": [{"id": "g_one", "heading": {"fr": "Titre"}}],
+            "items": [{"variable": "a1_x", "text": "Q?", "type": "agreement", "group": "g_one"}]}]"#;
+        let json = crate::instrument::check::tests::with_sections("[]", sections);
+        let problem = P::MissingLocale {
+            place: "Group g_one, heading".into(),
+            locale: "en".into(),
+        };
+        expect(&json, problem, "Group g_one, heading");
     }
 
     #[test]

@@ -286,6 +286,34 @@ fn bad_domain_code() {
     assert_eq!(problems_of(&json), vec![]);
 }
 
+/// The template with a difficulty scale and a "does not apply" label added.
+fn with_new_scales(difficulty: &str, does_not_apply: &str, items: &str) -> String {
+    instrument(items).replace(
+        r#""dont_know": "Don't know"}"#,
+        &format!(
+            r#""dont_know": "Don't know", "difficulty": {difficulty}, "does_not_apply": {does_not_apply}}}"#
+        ),
+    )
+}
+
+const DIFFICULTY: &str = r#"["Not hard", "A bit hard", "Quite hard", "Hard", "Very hard"]"#;
+
+#[test]
+fn difficulty_and_does_not_apply_need_their_words_in_scales() {
+    let hard = item("b6_hard", r#""type": "difficulty", "does_not_apply": true"#);
+    let found = problems_of(&instrument(&hard));
+    for scale in ["scales.difficulty", "scales.does_not_apply"] {
+        let problem = P::MissingScale {
+            variable: "b6_hard".into(),
+            scale,
+        };
+        assert!(found.contains(&problem), "{found:?}");
+        assert!(problem.to_string().contains(scale));
+    }
+    let json = with_new_scales(DIFFICULTY, r#""Does not apply""#, &hard);
+    assert_eq!(problems_of(&json), vec![]);
+}
+
 #[test]
 fn option_column_too_long() {
     let variable = "m".repeat(30);
@@ -297,4 +325,36 @@ fn option_column_too_long() {
     };
     expect(&json, problem, &variable);
     assert_eq!(problems_of(&json).len(), 1, "the column of code 1 fits");
+}
+
+#[test]
+fn the_difficulty_scale_has_five_labels_and_does_not_apply_has_words() {
+    let hard = item("b6_hard", r#""type": "difficulty", "does_not_apply": true"#);
+    let json = with_new_scales(r#"["Not hard", "Very hard"]"#, r#""Does not apply""#, &hard);
+    let problem = P::ScaleLabelCount {
+        scale: "scales.difficulty",
+        expected: 5,
+        found: 2,
+    };
+    expect(&json, problem, "scales.difficulty has 2 labels");
+    let json = with_new_scales(
+        r#"["Not hard", "", "Quite hard", "Hard", "Very hard"]"#,
+        r#"" ""#,
+        &hard,
+    );
+    expect(
+        &json,
+        P::BlankScaleLabel {
+            scale: "scales.difficulty",
+            position: 2,
+        },
+        "scales.difficulty: label 2",
+    );
+    expect(
+        &json,
+        P::BlankField {
+            field: "scales.does_not_apply".into(),
+        },
+        "scales.does_not_apply",
+    );
 }

@@ -1,37 +1,50 @@
-//! The tablet's own settings: its label, stored in every record, and the
-//! idle time before "Are you still there?".
+//! The tablet's own settings: its label and the code of its service, both
+//! stored in every record, and the idle time before "Are you still there?".
 
 use crate::services::local_store::LocalStore;
 use crate::state::AppEnv;
+use candour_core::service_code::parse_service_code;
 use candour_core::settings::Settings;
 use candour_core::storage::Repository;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The device settings form. Saved settings apply from the next survey.
+///
+/// What staff type is kept in the component's state, so that a refused save
+/// (a service code that is not one, an idle time out of range) leaves every
+/// box as typed, to be corrected rather than typed again.
 #[component]
 pub fn DeviceSettings() -> Html {
     let env = use_context::<AppEnv>();
-    let label = use_node_ref();
-    let idle = use_node_ref();
+    let stored = use_state(|| {
+        LocalStore::open()
+            .map(|s| Repository::new(s).load_settings())
+            .unwrap_or_default()
+    });
+    let label = use_state(|| stored.device_label.clone());
+    let service = use_state(|| stored.service_code.clone());
+    let idle = use_state(|| stored.idle_seconds.to_string());
     let status = use_state(|| None::<Result<String, String>>);
     let Some(env) = env else { return html! {} };
     let m = env.messages.clone();
-    let current = LocalStore::open()
-        .map(|s| Repository::new(s).load_settings())
-        .unwrap_or_default();
 
     let save = {
-        let (label, idle, status) = (label.clone(), idle.clone(), status.clone());
+        let (label, service, idle, status) =
+            (label.clone(), service.clone(), idle.clone(), status.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let value = |r: &NodeRef| {
-                r.cast::<HtmlInputElement>()
-                    .map(|i| i.value())
-                    .unwrap_or_default()
-            };
-            let outcome = save_settings(&value(&label), &value(&idle), &m);
+            let outcome = save_settings(&label, &service, &idle, &m);
             status.set(Some(outcome.map(|()| m.get("researcher.saved").to_owned())));
+        })
+    };
+    // Each box writes what is typed into its state.
+    let typed = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                state.set(input.value());
+            }
         })
     };
     let m = &env.messages;
@@ -40,12 +53,19 @@ pub fn DeviceSettings() -> Html {
             <h2 id="device-heading">{ m.get("researcher.device_heading") }</h2>
             <form class="stack" onsubmit={save} novalidate=true>
                 <label for="device-label">{ m.get("researcher.device_label") }</label>
-                <input id="device-label" ref={label} type="text" class="text-input" maxlength="60"
-                    autocomplete="off" aria-describedby="device-help" value={current.device_label.clone()} />
+                <input id="device-label" type="text" class="text-input" maxlength="60"
+                    autocomplete="off" aria-describedby="device-help"
+                    value={(*label).clone()} oninput={typed(&label)} />
                 <p id="device-help" class="help">{ m.get("researcher.device_help") }</p>
+                <label for="service-code">{ m.get("researcher.service_code_label") }</label>
+                <input id="service-code" type="text" class="text-input" maxlength="16"
+                    autocomplete="off" autocapitalize="characters" spellcheck="false"
+                    aria-describedby="service-code-help"
+                    value={(*service).clone()} oninput={typed(&service)} />
+                <p id="service-code-help" class="help">{ m.get("researcher.service_code_help") }</p>
                 <label for="idle-seconds">{ m.get("researcher.idle_label") }</label>
-                <input id="idle-seconds" ref={idle} type="text" inputmode="numeric" class="text-input"
-                    autocomplete="off" value={current.idle_seconds.to_string()} />
+                <input id="idle-seconds" type="text" inputmode="numeric" class="text-input"
+                    autocomplete="off" value={(*idle).clone()} oninput={typed(&idle)} />
                 <button type="submit" class="button primary">{ m.get("researcher.save") }</button>
                 if let Some(outcome) = &*status {
                     <p class={classes!("notice", outcome.is_err().then_some("warning"))} role="status">
@@ -58,11 +78,14 @@ pub fn DeviceSettings() -> Html {
 }
 
 /// Checks and stores the settings; keeps every other setting as it was.
+/// Nothing is stored when any of them is refused.
 fn save_settings(
     label: &str,
+    service_code: &str,
     idle: &str,
     m: &candour_core::messages::Messages,
 ) -> Result<(), String> {
+    let service_code = parse_service_code(service_code).map_err(|e| e.in_words(m))?;
     let idle_seconds: u32 = idle
         .trim()
         .parse()
@@ -72,6 +95,7 @@ fn save_settings(
     let mut repo = Repository::new(LocalStore::open().map_err(|e| e.to_string())?);
     let settings = Settings {
         device_label: label.trim().to_owned(),
+        service_code: service_code.unwrap_or_default(),
         idle_seconds,
         ..repo.load_settings()
     };

@@ -1,4 +1,4 @@
-//! The 0 to 10 scale: eleven square number tiles in a row that wraps on a
+//! A 0 to 10 or 0 to 20 scale: square number tiles in rows that wrap on a
 //! narrow screen, with the words of both ends shown above them.
 
 use super::part_id;
@@ -9,44 +9,47 @@ use candour_core::answer::AnswerValue;
 use candour_core::read_aloud::Part;
 use yew::prelude::*;
 
-/// Props of [`Scale010`].
+/// Props of [`Scale`].
 #[derive(Properties, PartialEq)]
-pub(super) struct Scale010Props {
+pub(super) struct ScaleProps {
     /// The item's variable: the radios' name and the root of their ids.
     pub variable: AttrValue,
     /// Id of the question text, which names the group.
     pub labelled_by: AttrValue,
     /// Words for 0, e.g. "Not at all sure".
     pub low_label: AttrValue,
-    /// Words for 10, e.g. "Very sure".
+    /// Words for the highest number, e.g. "Very sure".
     pub high_label: AttrValue,
+    /// The highest number: 10 or 20.
+    pub max: i64,
     /// Whether the item must be answered (told to screen readers).
     pub required: bool,
     /// The current answer.
     pub value: Option<AnswerValue>,
-    /// Called with `Code(0..=10)` the moment a number is chosen.
+    /// Called with `Code(0..=max)` the moment a number is chosen.
     pub on_change: Callback<Option<AnswerValue>>,
 }
 
-/// A radio group of the numbers 0 to 10.
+/// A radio group of the numbers 0 to `max`.
 ///
-/// Each radio is named by its number; 0 and 10 also carry their end's words
+/// Each radio is named by its number; 0 and `max` also carry their end's words
 /// in hidden text ("0, Not at all sure"), so a screen reader says what the
 /// ends mean wherever the person lands. Sighted people read the same words in
 /// the key above the tiles, which is therefore hidden from screen readers to
 /// avoid saying everything twice.
 #[component]
-pub(super) fn Scale010(props: &Scale010Props) -> Html {
+pub(super) fn Scale(props: &ScaleProps) -> Html {
     let reading = use_context::<ReadingNow>().unwrap_or_default();
     let words = use_words();
     let selected = match props.value {
         Some(AnswerValue::Code(code)) => Some(code),
         _ => None,
     };
-    let tiles = (0..=10).map(|code: i64| {
+    let max = props.max;
+    let tiles = (0..=max).map(|code: i64| {
         let end = match code {
             0 => Some(&props.low_label),
-            10 => Some(&props.high_label),
+            c if c == max => Some(&props.high_label),
             _ => None,
         };
         // "0, Not at all sure", with the locale's own punctuation.
@@ -77,7 +80,7 @@ pub(super) fn Scale010(props: &Scale010Props) -> Html {
         })
     });
     html! {
-        <div class="answer-scale">
+        <div class={classes!("answer-scale", (max > 10).then_some("answer-scale-wide"))}>
             <div class="answer-scale-key" aria-hidden="true">
                 <span class="answer-scale-end">
                     <span class="answer-scale-end-number">{ "0" }</span>
@@ -85,7 +88,7 @@ pub(super) fn Scale010(props: &Scale010Props) -> Html {
                 </span>
                 <span class="answer-scale-end answer-scale-end-high">
                     { props.high_label.clone() }
-                    <span class="answer-scale-end-number">{ "10" }</span>
+                    <span class="answer-scale-end-number">{ max.to_string() }</span>
                 </span>
             </div>
             <fieldset class="answer-group answer-scale-tiles" role="radiogroup"
