@@ -63,7 +63,7 @@ test('three exports, one corrupt: listed, combined, summarised with small counts
 
   const items = await page.getByRole('list', { name: 'Files', exact: true }).getByRole('listitem').allTextContents();
   assert.equal(items.length, 3);
-  assert.match(items[0], /clinic-a\.json: accepted\.Tablet: Clinic A, tablet 1\. Exported 2026-11-2\dT[\d:.]+Z\.Responses: 20 complete, 0 partial, 0 declined\.Questionnaires: candour-hat-feedback version 1\.0\.0 \(20 responses\)\./);
+  assert.match(items[0], /clinic-a\.json: accepted\.Tablet: Clinic A, tablet 1\. Exported 2026-11-2\dT[\d:.]+Z\.Responses: 20 complete, 0 partial, 0 declined\.Questionnaires: candour-hat-feedback version 2\.0\.0 \(20 responses\)\./);
   assert.match(items[1], /clinic-b\.json: accepted\..*Responses: 16 complete/);
   assert.match(items[2], /corrupt\.json: refused, nothing of it is used\. The file "corrupt\.json" ends too early/);
   await page.getByText('Responses found in more than one file with identical content, kept once: 1.').waitFor();
@@ -87,7 +87,7 @@ test('three exports, one corrupt: listed, combined, summarised with small counts
   const alt = await a1.getAttribute('aria-label');
   assert.match(alt, /0 \(Not at all sure\): fewer than 5; .*7: 18; .*9: fewer than 5/);
   await page.getByRole('rowheader', { name: /^C / }).waitFor();
-  assert.match(await page.locator('table.domains').first().textContent(), /35 complete cases, 7 items/);
+  assert.match(await page.locator('table.domains').first().textContent(), /35 complete cases, 8 items/);
   await screenshot(page, 'workbench-summary');
   assert.deepEqual(await axe(page), [], 'axe on the summary');
 

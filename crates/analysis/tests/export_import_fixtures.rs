@@ -154,12 +154,10 @@ fn an_export_from_before_format_2_combines_with_tablet_c_as_two_datasets() {
         .into_iter()
         .find(|(name, _)| *name == "tablet-c.json")
         .expect("tablet C");
-    let combined = combine(
-        vec![
-            ("format-1-tablet-a.json".into(), Ok(old.as_bytes().to_vec())),
-            ("tablet-c.json".into(), Ok(c.into_bytes())),
-        ],
-    );
+    let combined = combine(vec![
+        ("format-1-tablet-a.json".into(), Ok(old.as_bytes().to_vec())),
+        ("tablet-c.json".into(), Ok(c.into_bytes())),
+    ]);
     assert_eq!(combined.accepted(), 2);
     assert_eq!(combined.report.combined.records.len(), 6);
     assert!(combined.report.mixed_instruments());

@@ -81,15 +81,13 @@ fn a_format_1_export_of_1_0_0_combines_with_a_2_0_0_export_as_two_datasets() {
     let records = [answered(&v2, "new-1"), answered(&v2, "new-2")];
     let mut new = build_export(&records, &[&v2], "Clinic B, tablet 1", t(200)).expect("exports");
     new.app_version = TEST_APP_VERSION.into();
-    let c = combine(
-        vec![
-            ("format-1.json".into(), Ok(FORMAT_1.as_bytes().to_vec())),
-            (
-                "format-2.json".into(),
-                Ok(new.to_json().expect("json").into_bytes()),
-            ),
-        ],
-    );
+    let c = combine(vec![
+        ("format-1.json".into(), Ok(FORMAT_1.as_bytes().to_vec())),
+        (
+            "format-2.json".into(),
+            Ok(new.to_json().expect("json").into_bytes()),
+        ),
+    ]);
     assert_eq!(
         c.rows[0],
         FileRow::Accepted {

@@ -1,8 +1,8 @@
 //! Checks of screen groups: items shown together on one screen.
 
 use super::P;
-use crate::ident::is_identifier;
 use crate::condition::variables;
+use crate::ident::is_identifier;
 use crate::instrument::{Condition, Instrument, Item};
 use std::collections::HashSet;
 
