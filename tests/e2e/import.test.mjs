@@ -100,30 +100,32 @@ test('the workbench combines two exports and a corrupt file: every good record k
 
 test('an export written before questionnaire 2.0 combines with a 2.0 export, each version its own tables', async () => {
   const page = await openWorkbench(env);
-  const panel = page.getByRole('region', { name: 'Combine exports from several tablets' });
-  await panel.waitFor();
   // format-1-tablet-a.json: export format 1, questionnaire 1.0.0, as an app
   // before 2.0 wrote it. tablet-c.json: format 2, questionnaire 2.0.0.
-  await panel.getByLabel('JSON export files to combine').setInputFiles(
+  await page.getByLabel('Export files (JSON)').setInputFiles(
     ['format-1-tablet-a.json', 'tablet-c.json'].map((f) => join(IMPORT, f)),
   );
-  await panel.getByText('Files combined: 2. Files rejected: 0. Responses in the combined data: 6.').waitFor();
-  await panel.getByText('The responses were answered on 2 different questionnaires or versions').waitFor();
-  const tables = panel.getByRole('group');
-  await tables.filter({ hasText: 'version 1.0.0' }).filter({ hasText: 'responses: 4' }).waitFor();
-  await tables.filter({ hasText: 'version 2.0.0' }).filter({ hasText: 'responses: 2' }).waitFor();
+  await page.getByText('Files combined: 2. Files refused: 0. Responses in the combined data: 6.').waitFor();
+  await page.getByText('The responses were answered on 2 different questionnaires or versions').waitFor();
+  const files_ = page.getByRole('region', { name: 'Analysis files' });
+  const tables = files_.getByRole('group');
+  assert.equal(await tables.count(), 2, 'one group of files per version');
+  const older = tables.filter({ hasText: 'version 1.0.0' }).filter({ hasText: 'responses: 4' });
+  const newer = tables.filter({ hasText: 'version 2.0.0' }).filter({ hasText: 'responses: 2' });
+  await older.waitFor();
+  await newer.waitFor();
   await screenshot(page, 'researcher-import-two-versions');
   assert.deepEqual(await axe(page), [], 'axe on a report of two versions');
 
   // Each version's wide table has its own columns.
-  const old = await downloadFrom(page, tables.filter({ hasText: 'version 1.0.0' }), 'Wide CSV');
-  const now = await downloadFrom(page, tables.filter({ hasText: 'version 2.0.0' }), 'Wide CSV');
+  const old = await downloadFrom(page, older, 'Wide CSV');
+  const now = await downloadFrom(page, newer, 'Wide CSV');
   const header = (csv) => csv.text.replace(/^\uFEFF/, '').split('\r\n')[0].split(',');
   assert.ok(header(old).includes('b8_work_or_care_4') && !header(old).includes('score_a1_100'));
   assert.ok(header(now).includes('score_a1_100') && header(now).includes('service_code'));
   assert.equal(old.text.split('\r\n').filter((l) => l.startsWith('tablet-a') || l.startsWith('shared') || l.startsWith('clash')).length, 4);
 
-  const json = JSON.parse((await downloadFrom(page, panel, 'Combined JSON (conflicts included)')).text);
+  const json = JSON.parse((await downloadFrom(page, files_, 'Combined JSON (conflicts included)')).text);
   assert.equal(json.format_version, 2);
   assert.deepEqual(json.instruments.map((i) => i.version), ['1.0.0', '2.0.0']);
   assert.deepEqual(page.problems, []);

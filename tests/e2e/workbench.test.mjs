@@ -70,7 +70,7 @@ test('three exports, one corrupt: listed, combined, summarised with small counts
 
   // Chart counts equal the data; hidden ones are drawn as words, no bar.
   const data = await records();
-  for (const variable of ['a1_works', 'c1_respect', 'f2_recommend']) {
+  for (const variable of ['a1_works', 'c1_respect', 'c5_problem']) {
     const chart = page.locator(`svg.chart[data-variable="${variable}"]`);
     const bars = await chart.locator('rect.bar').evaluateAll((rects) => rects.map((r) => [r.dataset.code, Number(r.dataset.count)]));
     assert.ok(bars.length > 0, variable);
