@@ -37,11 +37,25 @@ export const role = (r, name, { exact = false, level } = {}) => ({ role: r, name
 export const label = (name, { exact = false } = {}) => ({ label: name, exact });
 /** The smallest visible element whose text matches. */
 export const text = (t, { exact = false } = {}) => ({ text: t, exact });
-/** `query`, looked for only inside the first match of `scope`. */
+/** `query`, looked for only inside the matches of `scope`. */
 export const inside = (scope, query) => ({ ...query, within: scope });
 
 /** Errors that mean the page went away under a command (a navigation). */
-const NAVIGATED = /stale element|no such element|unloaded|navigat|context was destroyed|Execution context|detached|no such frame|target closed|document unloaded|JavaScript execution context|Inspected target/i;
+const NAVIGATED = /stale element|no answer from the page|script timeout|no such element|unloaded|navigat|context was destroyed|Execution context|detached|no such frame|target closed|document unloaded|JavaScript execution context|Inspected target/i;
+
+/**
+ * `promise`, or a "page went away" failure after `ms`: a script running in a
+ * document that was navigated away from may never answer (Firefox keeps
+ * such a document frozen in its back-forward cache, timers and all).
+ */
+function answerWithin(promise, ms) {
+  let timer;
+  const late = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`no answer from the page in ${ms} ms: it navigated away`)), ms);
+  });
+  promise.catch(() => {}); // a late failure of the abandoned call is expected
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 
 /** The in-page helper library plus `fn`, as one function source. */
 function withA11y(fn) {
@@ -56,7 +70,11 @@ export class Page {
    */
   static async open(engine, origin, path = '/', options = {}) {
     const backend = await engine.open(origin.origin + path, options);
-    return new Page(engine, backend, origin);
+    const page = new Page(engine, backend, origin);
+    // A download folder may be shared by the engine's profiles: only files
+    // new since this profile opened are its downloads.
+    page.downloadsBefore = new Set(backend.downloads ? await readdir(backend.downloads) : []);
+    return page;
   }
 
   constructor(engine, backend, origin) {
@@ -103,23 +121,29 @@ export class Page {
 
   /**
    * Runs `attempt(slice)` until it returns something truthy, for up to
-   * TIMEOUT; a navigation under it just means asking again.
+   * TIMEOUT; a navigation under it just means asking again. With `guard`,
+   * an attempt (one call into the page) that does not answer within its
+   * slice counts as such a navigation.
    */
-  async #retry(what, attempt) {
+  async #retry(what, attempt, { guard = true } = {}) {
     const deadline = Date.now() + TIMEOUT;
     let lastError;
     for (;;) {
       const left = deadline - Date.now();
       if (left <= 0) break;
       try {
-        const out = await attempt(Math.min(left, 2_000));
+        const slice = Math.min(left, 2_000);
+        const out = await (guard ? answerWithin(attempt(slice), slice + 3_000) : attempt(slice));
         if (out) return out;
       } catch (e) {
         if (!NAVIGATED.test(String(e.message))) throw e;
         lastError = e;
       }
     }
-    throw new Error(`${this.engine.name}: timed out after ${TIMEOUT} ms waiting for ${what}${lastError ? ` (last: ${lastError.message})` : ''}`);
+    // What the page showed instead, for the person reading the failure.
+    const shown = await this.evaluate(() => document.body?.innerText.replace(/\s+/g, ' ').slice(0, 400)).catch(() => '?');
+    await this.screenshot(`timeout-${Date.now()}`).catch(() => {});
+    throw new Error(`${this.engine.name}: timed out after ${TIMEOUT} ms waiting for ${what}${lastError ? ` (last: ${lastError.message})` : ''}; the page shows: ${shown}`);
   }
 
   /** Waits for the first visible match of `query` (and, with `enabled`,
@@ -191,7 +215,7 @@ export class Page {
       if (query.role) await this.#confirm(el, query);
       await act(el);
       return true;
-    });
+    }, { guard: false });
   }
 
   /** Fails when the engine's accessibility layer disagrees with ours. */
@@ -252,7 +276,9 @@ export class Page {
 
   /** Opens a second window of the same browser (same storage) at `path`. */
   async openWindow(path = '/') {
-    return new Page(this.engine, await this.backend.openWindow(this.origin.origin + path), this.origin);
+    const page = new Page(this.engine, await this.backend.openWindow(this.origin.origin + path), this.origin);
+    page.downloadsBefore = this.downloadsBefore;
+    return page;
   }
 
   /** Cuts (true) or restores (false) the network to the app's origin. */
@@ -315,7 +341,7 @@ export class Page {
     const deadline = Date.now() + TIMEOUT;
     for (;;) {
       const names = await readdir(folder);
-      const name = names.find((n) => pattern.test(n) && !n.endsWith('.part'));
+      const name = names.find((n) => pattern.test(n) && !n.endsWith('.part') && !this.downloadsBefore?.has(n));
       // Firefox writes into NAME.part and renames it when complete.
       if (name && !names.includes(`${name}.part`)) {
         return { name, text: await readFile(join(folder, name), 'utf8') };

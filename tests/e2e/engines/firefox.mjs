@@ -90,6 +90,9 @@ export async function launchFirefox() {
     protocol: 'webDriverBiDi',
     executablePath: FIREFOX,
     headless: true,
+    // A call into a page that was navigated away from may never be answered;
+    // the driver gives up on it itself, and this frees it soon after.
+    protocolTimeout: 30_000,
     extraPrefsFirefox: {
       // Nothing but the test origin: no update, telemetry or remote settings.
       'app.update.enabled': false,
@@ -120,8 +123,11 @@ export async function launchFirefox() {
     },
     features: { downloads: true, networkEmulation: true },
     async stop() {
-      await browser.close();
-      for (const f of folders) await rm(f, { recursive: true, force: true });
+      try {
+        await browser.close();
+      } finally {
+        for (const f of folders) await rm(f, { recursive: true, force: true, maxRetries: 5 }).catch(() => {});
+      }
     },
   };
 }

@@ -121,19 +121,17 @@ export function A11Y() {
    * Every visible element matching `query`: `{ role, name, exact, level,
    * label, text, within }`. `label` finds a form control by its accessible
    * name whatever its role; `text` finds the smallest element whose text
-   * matches; `within` narrows to the first match of another query.
+   * matches; `within` narrows to the matches of another query.
    */
   function findAll(query) {
     const q = revive(query);
-    let roots = [document];
-    if (q.within) {
-      const [scope] = findAll(q.within);
-      if (!scope) return [];
-      roots = [scope];
-    }
+    // Inside every match of `within` (an empty live region may come first).
+    const roots = q.within ? findAll(q.within) : [document];
     const out = [];
     for (const root of roots) {
-      for (const el of root.querySelectorAll('*')) {
+      // A scope holding only text is itself where the text is.
+      const own = q.text !== undefined && root !== document ? [root] : [];
+      for (const el of [...own, ...root.querySelectorAll('*')]) {
         if (hidden(el)) continue;
         if (q.text !== undefined) {
           const own = norm(el.innerText ?? el.textContent);

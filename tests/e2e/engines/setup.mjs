@@ -24,8 +24,11 @@ export function useEngine() {
     env.engine = await launch(ENGINE);
   });
   after(async () => {
-    await env.engine?.stop();
-    await env.origin?.close();
+    try {
+      await env.engine?.stop();
+    } finally {
+      await env.origin?.close();
+    }
   });
   env.open = async (t, path = '/', options = {}) => {
     const page = await Page.open(env.engine, env.origin, path, options);

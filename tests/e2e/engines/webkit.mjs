@@ -1,9 +1,13 @@
 // WebKit: Debian's WebKitGTK MiniBrowser, driven through WebKitWebDriver
 // (WebDriver classic), on a virtual display of its own (Xvfb). Each `open`
 // is a new WebDriver session: a new MiniBrowser in automation mode, whose
-// storage is its own and gone when it closes.
+// storage is its own and gone when it closes. WebKitWebDriver runs one
+// session at a time: a second window is a window of the same session.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Session, WebDriverWindow, startDriver } from './webdriver.mjs';
 
 /** Where Debian puts MiniBrowser (package libwebkit2gtk-4.1-0). */
@@ -35,9 +39,24 @@ async function startXvfb() {
 /** Launches the WebKit engine. */
 export async function launchWebKit() {
   if (!MINIBROWSER) throw new Error('MiniBrowser not found: install webkit2gtk-driver (scripts/tools.sh ensure_webkit)');
+  // A home of its own: MiniBrowser saves every download, without asking,
+  // into the user's download folder, which here is one the test can read.
+  const home = await mkdtemp(join(tmpdir(), 'candour-webkit-home-'));
+  const downloads = join(home, 'Downloads');
+  await mkdir(join(home, '.config'), { recursive: true });
+  await mkdir(downloads);
+  await writeFile(join(home, '.config', 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
   const xvfb = await startXvfb();
   const driver = await startDriver('WebKitWebDriver', (port) => [`--port=${port}`], {
-    env: { ...process.env, DISPLAY: xvfb.display },
+    env: {
+      ...process.env,
+      DISPLAY: xvfb.display,
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, '.config'),
+      XDG_DATA_HOME: join(home, '.local', 'share'),
+      XDG_CACHE_HOME: join(home, '.cache'),
+      MESA_SHADER_CACHE_DISABLE: 'true',
+    },
   }).catch(async (e) => { await xvfb.stop(); throw e; });
   const sessions = new Set();
   let version = null;
@@ -52,17 +71,23 @@ export async function launchWebKit() {
       sessions.add(session);
       version = `WebKitGTK ${session.capabilities.browserVersion}`;
       const window = new WebDriverWindow(session, session.current);
+      window.downloads = downloads;
       await window.command('POST', '/window/rect', { width, height }).catch(() => {});
       window.closeBrowser = async () => { sessions.delete(session); await session.close(); };
       await window.goto(url);
       return window;
     },
     /** What this engine can do that the tests check differently. */
-    features: { downloads: false, networkEmulation: false },
+    features: { downloads: true, networkEmulation: false },
     async stop() {
-      for (const s of sessions) await s.close();
-      await driver.stop();
-      await xvfb.stop();
+      try {
+        for (const s of sessions) await s.close();
+        await driver.stop();
+        await xvfb.stop();
+      } finally {
+        // The browser's helper processes may still be writing as they exit.
+        await rm(home, { recursive: true, force: true, maxRetries: 5 }).catch(() => {});
+      }
     },
   };
 }
