@@ -16,7 +16,8 @@ async function probe() {
   out['Web Locks'] = has(navigator.locks?.request);
   out['indexedDB.databases()'] = has(indexedDB.databases);
   out['navigator.storage'] = !!navigator.storage;
-  out['storage.persist() granted'] = has(navigator.storage?.persist) ? await navigator.storage.persist() : 'no API';
+  const settles0 = (promise) => Promise.race([promise, new Promise((ok) => setTimeout(() => ok('no answer in 5 s'), 5000))]);
+  out['storage.persist() granted'] = has(navigator.storage?.persist) ? await settles0(navigator.storage.persist()) : 'no API';
   out['storage quota (MB)'] = has(navigator.storage?.estimate) ? Math.round((await navigator.storage.estimate()).quota / 1e6) : 'no API';
   const voices = () => window.speechSynthesis?.getVoices() ?? [];
   if (window.speechSynthesis && voices().length === 0) {
@@ -56,14 +57,16 @@ async function probe() {
     'ECDH P-256': () => crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']),
     'X25519': () => crypto.subtle.generateKey({ name: 'X25519' }, true, ['deriveBits']),
     'Ed25519': () => crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']),
-    'RSA-OAEP 2048': () => crypto.subtle.generateKey({ name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['encrypt']),
+    'RSA-OAEP 2048': () => crypto.subtle.generateKey({ name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['encrypt', 'decrypt']),
     'HKDF': async () => {
       const k = await crypto.subtle.importKey('raw', new Uint8Array(32), 'HKDF', false, ['deriveBits']);
       await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: new Uint8Array(0) }, k, 256);
     },
   };
+  // A call that never settles is a finding too, not a hang of the probe.
+  const settles = (promise) => Promise.race([promise, new Promise((_, fail) => setTimeout(() => fail(new Error('no answer in 5 s')), 5000))]);
   for (const [name, run] of Object.entries(keys)) {
-    try { await run(); out[`WebCrypto ${name}`] = true; } catch (e) { out[`WebCrypto ${name}`] = `${e.name}: ${e.message}`; }
+    try { await settles(run()); out[`WebCrypto ${name}`] = true; } catch (e) { out[`WebCrypto ${name}`] = `${e.name}: ${e.message}`; }
   }
   return out;
 }
@@ -76,10 +79,10 @@ for (const name of names.length ? names : ['webkit', 'firefox', 'chromium']) {
   try {
     const page = await Page.open(engine, origin, '/');
     await page.waitUntil(() => navigator.serviceWorker?.controller?.state === 'activated');
-    results[engine.version] = {
+    results[engine.version] = Object.fromEntries([
       ...(await page.evaluate(probe)),
-      'downloads caught by the automation': engine.features.downloads,
-    };
+      ['downloads caught by the automation', engine.features.downloads],
+    ]);
     await page.closeBrowser();
   } finally {
     await engine.stop();

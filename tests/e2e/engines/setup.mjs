@@ -24,6 +24,8 @@ export function useEngine() {
     env.engine = await launch(ENGINE);
   });
   after(async () => {
+    // Differences the engine's accessibility layer showed (not failures).
+    for (const note of env.engine?.notes ?? []) console.log(`note: ${note}`);
     try {
       await env.engine?.stop();
     } finally {
