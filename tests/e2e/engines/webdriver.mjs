@@ -20,11 +20,13 @@ export function freePort() {
 
 /**
  * Starts a driver binary on a free port; resolves once it answers /status.
- * Returns `{ base, stop() }`.
+ * Returns `{ base, stop() }`. The driver leads a process group of its own,
+ * so that `stop` also ends the browser it started, should it outlive its
+ * session.
  */
 export async function startDriver(binary, args, { env = process.env, timeout = 30_000 } = {}) {
   const port = await freePort();
-  const child = spawn(binary, [...args(port)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(binary, [...args(port)], { env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
   const exited = new Promise((ok) => child.once('exit', (code) => ok(code)));
@@ -41,8 +43,10 @@ export async function startDriver(binary, args, { env = process.env, timeout = 3
     base,
     async stop() {
       if (child.exitCode === null) {
-        child.kill('SIGTERM');
+        try { process.kill(-child.pid, 'SIGTERM'); } catch { child.kill('SIGTERM'); }
         await exited;
+      } else {
+        try { process.kill(-child.pid, 'SIGTERM'); } catch { /* the group is gone already */ }
       }
     },
   };
@@ -64,7 +68,7 @@ export class Session {
   /** Opens a session at the driver `base` with `capabilities`. */
   static async create(base, capabilities) {
     const session = new Session(base, null);
-    const value = await session.command('POST', '/session', { capabilities: { alwaysMatch: capabilities } }, { global: true });
+    const value = await session.command('POST', '/session', { capabilities: { alwaysMatch: capabilities } }, { global: true, timeout: 60_000 });
     session.id = value.sessionId;
     session.capabilities = value.capabilities;
     session.current = await session.command('GET', '/window');
@@ -78,11 +82,17 @@ export class Session {
     this.id = id;
   }
 
-  /** Sends one command; returns its `value` or throws a WebDriverError. */
-  async command(method, path, body, { global = false } = {}) {
+  /**
+   * Sends one command; returns its `value` or throws a WebDriverError. A
+   * command never waits longer than `timeout` (page loads and scripts have
+   * shorter limits of their own), so a driver that stops answering fails
+   * the test instead of hanging it.
+   */
+  async command(method, path, body, { global = false, timeout = 45_000 } = {}) {
     const url = global ? `${this.base}${path}` : `${this.base}/session/${this.id}${path}`;
     const response = await fetch(url, {
       method,
+      signal: AbortSignal.timeout(timeout),
       headers: { 'Content-Type': 'application/json; charset=utf-8' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -101,7 +111,7 @@ export class Session {
   }
 
   async close() {
-    await this.command('DELETE', '').catch(() => {});
+    await this.command('DELETE', '', undefined, { timeout: 15_000 }).catch(() => {});
   }
 }
 

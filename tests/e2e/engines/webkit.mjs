@@ -1,8 +1,10 @@
 // WebKit: Debian's WebKitGTK MiniBrowser, driven through WebKitWebDriver
 // (WebDriver classic), on a virtual display of its own (Xvfb). Each `open`
 // is a new WebDriver session: a new MiniBrowser in automation mode, whose
-// storage is its own and gone when it closes. WebKitWebDriver runs one
-// session at a time: a second window is a window of the same session.
+// storage is its own and gone when it closes, under a WebKitWebDriver of
+// its own (a driver runs one session at a time, and one that was left
+// waiting must not hold up the next test). A second window is a window of
+// the same session.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -47,33 +49,48 @@ export async function launchWebKit() {
   await mkdir(downloads);
   await writeFile(join(home, '.config', 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
   const xvfb = await startXvfb();
-  const driver = await startDriver('WebKitWebDriver', (port) => [`--port=${port}`], {
-    env: {
-      ...process.env,
-      DISPLAY: xvfb.display,
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, '.config'),
-      XDG_DATA_HOME: join(home, '.local', 'share'),
-      XDG_CACHE_HOME: join(home, '.cache'),
-      MESA_SHADER_CACHE_DISABLE: 'true',
-    },
-  }).catch(async (e) => { await xvfb.stop(); throw e; });
-  const sessions = new Set();
+  const env = {
+    ...process.env,
+    DISPLAY: xvfb.display,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    MESA_SHADER_CACHE_DISABLE: 'true',
+  };
+  const browsers = new Set();
   let version = null;
+
+  /** A WebKitWebDriver of its own with one session (one MiniBrowser):
+   * nothing of one test's browser can hold up the next one's. */
+  async function browser() {
+    const driver = await startDriver('WebKitWebDriver', (port) => [`--port=${port}`], { env });
+    try {
+      const session = await Session.create(driver.base, {
+        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+      });
+      const one = { session, async close() { await session.close(); await driver.stop(); browsers.delete(one); } };
+      browsers.add(one);
+      return one;
+    } catch (e) {
+      await driver.stop();
+      throw e;
+    }
+  }
+
   return {
     name: 'webkit',
     get version() { return version; },
     /** A fresh browser (its own storage) with one window at `url`. */
     async open(url, { width = 768, height = 1024 } = {}) {
-      const session = await Session.create(driver.base, {
-        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
-      });
-      sessions.add(session);
+      // A MiniBrowser that never connects to its driver is given up on and
+      // started once more.
+      const { session, close } = await browser().catch(() => browser());
       version = `WebKitGTK ${session.capabilities.browserVersion}`;
       const window = new WebDriverWindow(session, session.current);
       window.downloads = downloads;
       await window.command('POST', '/window/rect', { width, height }).catch(() => {});
-      window.closeBrowser = async () => { sessions.delete(session); await session.close(); };
+      window.closeBrowser = close;
       await window.goto(url);
       return window;
     },
@@ -81,8 +98,7 @@ export async function launchWebKit() {
     features: { downloads: true, networkEmulation: false },
     async stop() {
       try {
-        for (const s of sessions) await s.close();
-        await driver.stop();
+        for (const b of [...browsers]) await b.close();
         await xvfb.stop();
       } finally {
         // The browser's helper processes may still be writing as they exit.
