@@ -4,7 +4,7 @@
 // export; and what the area says about this engine's storage and voices.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inside, label, role, text } from './driver.mjs';
@@ -74,6 +74,7 @@ test(named('the staff area: PIN, wrong PIN, export of exactly the answers given,
 
   // The researcher opens that very file in the workbench.
   const folder = await mkdtemp(join(tmpdir(), 'candour-engine-export-'));
+  t.after(() => rm(folder, { recursive: true, force: true }));
   await writeFile(join(folder, name), file.text);
   const bench = await page.openWindow('/workbench.html');
   await bench.waitFor(role('heading', 'Candour workbench', { level: 1 }));
