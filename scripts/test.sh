@@ -27,6 +27,8 @@ t0=$SECONDS
 ensure_build_tools
 ensure_chromium
 ensure_stats_tools
+ensure_webkit
+ensure_firefox
 printf '    (tools ready: %ds)\n' $((SECONDS - t0)) >&2
 
 step "cargo fmt --check" cargo fmt --all -- --check
@@ -40,6 +42,12 @@ step "browser tests (wasm-bindgen-test, headless Chromium)" \
 step "release build (tablet app and workbench)" build_release
 step "end-to-end tests (release build, headless Chromium)" \
   node --test --test-concurrency=1 tests/e2e/
+# The core set again in the other engines clinics' tablets run (iPads are
+# WebKit), through the engine-neutral layer of tests/e2e/engines/.
+for engine in webkit firefox; do
+  step "end-to-end core set (release build, $engine)" \
+    env CANDOUR_ENGINE="$engine" node --test --test-concurrency=1 tests/e2e/engines/*.core.mjs
+done
 
 passed=$(cat "$LOG"/*.log | sed -nE 's/^test result: ok\. ([0-9]+) passed.*/\1/p; s/^# pass ([0-9]+)$/\1/p' | awk '{ s += $1 } END { print s + 0 }')
 failed=$(cat "$LOG"/*.log | sed -nE 's/^test result: .* ([0-9]+) failed.*/\1/p; s/^# fail ([0-9]+)$/\1/p' | awk '{ s += $1 } END { print s + 0 }')

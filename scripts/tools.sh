@@ -2,7 +2,8 @@
 # each pinned. Sourced by serve.sh, test.sh and bench.sh; quick when all is there.
 #
 # Pins live in one place each: trunk below; wasm-bindgen-cli from Cargo.lock;
-# binaryen (wasm-opt), playwright-core and axe-core from package-lock.json.
+# binaryen (wasm-opt), playwright-core, puppeteer-core and axe-core from
+# package-lock.json; Chromium, WebKitGTK and Firefox ESR are Debian's.
 
 set -euo pipefail
 
@@ -52,7 +53,7 @@ ensure_npm_packages() {
   local want
   want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    say "Installing npm packages from package-lock.json (binaryen, playwright-core, axe-core)"
+    say "Installing npm packages from package-lock.json (binaryen, playwright-core, puppeteer-core, axe-core)"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
     echo "$want" > "$stamp"
   fi
@@ -72,14 +73,39 @@ ensure_chromium() {
   export CHROMEDRIVER="$(command -v chromedriver)"
 }
 
+# Installs Debian packages by name (apt), for the browsers and statistics
+# programs the tests drive.
+apt_install() {
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "$@"
+}
+
 # R and PSPP, which run the exported R and SPSS syntax in the native tests
 # (crates/analysis/tests/syntax_runs.rs): Debian's r-base-core and pspp.
 ensure_stats_tools() {
   if ! command -v Rscript >/dev/null || ! command -v pspp >/dev/null; then
     say "Installing R and PSPP from Debian (one time)"
-    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-    $SUDO apt-get update -q
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends r-base-core pspp
+    apt_install --no-install-recommends r-base-core pspp
+  fi
+}
+
+# WebKit for the engine tests: Debian's WebKitGTK MiniBrowser, driven by
+# WebKitWebDriver (package webkit2gtk-driver), on a virtual X display (xvfb).
+ensure_webkit() {
+  if ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null \
+    || ! ls /usr/lib/*/webkit2gtk-4.1/MiniBrowser >/dev/null 2>&1; then
+    say "Installing WebKitGTK's WebDriver, MiniBrowser and Xvfb from Debian (one time)"
+    apt_install webkit2gtk-driver xvfb xauth
+  fi
+}
+
+# Firefox for the engine tests: Debian's firefox-esr, driven over WebDriver
+# BiDi by puppeteer-core (pinned in package-lock.json; it downloads nothing).
+ensure_firefox() {
+  if ! command -v firefox-esr >/dev/null; then
+    say "Installing Firefox ESR from Debian (one time)"
+    apt_install firefox-esr
   fi
 }
 
