@@ -50,7 +50,7 @@ function certificateServer(ca, port, host) {
  * Starts both servers. Options: `dir` (the build), `port` (0 picks free
  * ones), `host`, `certDir`, `addresses` (the IPv4 addresses the certificate
  * covers; 127.0.0.1 is always added). Resolves to `{ app, certificate,
- * ca, fingerprint, urls, stop() }`.
+ * ca, fingerprint, addresses, urls, stop() }`.
  */
 export async function startLan({ dir, port = 8443, host = '0.0.0.0', certDir, addresses = lanAddresses() }) {
   const ips = [...new Set([...addresses, '127.0.0.1'])];
@@ -71,6 +71,7 @@ export async function startLan({ dir, port = 8443, host = '0.0.0.0', certDir, ad
     certificate,
     ca,
     fingerprint: fingerprint(ca),
+    addresses,
     urls: {
       app: shown.map((ip) => `https://${ip}:${appPort}/`),
       certificate: shown.map((ip) => `http://${ip}:${certPort}/`),
@@ -95,7 +96,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log('Each tablet trusts this computer once: open on the tablet');
     for (const url of lan.urls.certificate) console.log(`  ${url}`);
     console.log(`and install the certificate whose SHA-256 fingerprint is\n  ${lan.fingerprint}`);
-    if (lan.urls.app.length === 1) console.log('No network address was found: is this computer on the clinic network?');
+    if (lan.addresses.length === 0) console.log('No local network address was found: is this computer on the clinic network?');
     console.log('Press Ctrl+C to stop.');
   } catch (error) {
     console.error(`Candour cannot serve on the local network: ${error.message}`);

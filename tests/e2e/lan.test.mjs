@@ -4,7 +4,8 @@
 // 127.0.0.1 only.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { X509Certificate, createHash } from 'node:crypto';
+import { X509Certificate, createHash, createPrivateKey } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { get as httpGet } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import { chromium } from 'playwright-core';
@@ -21,6 +22,11 @@ after(async () => {
   await lan?.stop();
   await cleanUp();
 });
+
+/** Runs `command` with `input` on its stdin; resolves to `{ stdout }`. */
+async function run(command, args, input) {
+  return { stdout: execFileSync(command, args, { input, encoding: 'utf8' }) };
+}
 
 /** GETs `url` with node's http or https; resolves to `{ status, type, body }`. */
 function fetchWith(get, url, options = {}) {
@@ -45,7 +51,10 @@ test('the local authority may vouch only for local names and private addresses, 
   assert.match(cert.subjectAltName, /DNS:localhost/);
   const days = (Date.parse(cert.validTo) - Date.parse(cert.validFrom)) / 86_400_000;
   assert.ok(days <= 398, `the server certificate lasts ${days} days`);
-  assert.ok(cert.checkPrivateKey((await import('node:crypto')).createPrivateKey(first.key)));
+  assert.ok(cert.checkPrivateKey(createPrivateKey(first.key)));
+  const { stdout } = await run('openssl', ['x509', '-noout', '-text'], first.ca);
+  assert.match(stdout, /Name Constraints: critical\s+Permitted:\s+IP:10\.0\.0\.0\/255\.0\.0\.0/);
+  assert.match(stdout, /pathlen:0/);
 
   // Reused while it covers every address; made again (same authority) for a new one.
   assert.equal((await certificates(dir, ['192.168.1.20'], ['localhost'])).cert, first.cert);
