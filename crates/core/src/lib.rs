@@ -17,6 +17,7 @@ pub mod messages;
 pub mod participant_code;
 pub mod pseudo;
 pub mod read_aloud;
+pub mod receipt;
 pub mod record;
 pub mod researcher;
 pub mod scoring;
