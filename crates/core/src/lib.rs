@@ -28,6 +28,7 @@ pub mod text;
 pub mod time;
 pub mod validate;
 pub mod visibility;
+pub mod window_lease;
 
 /// The app's version, stored in every record and export (one version for
 /// the whole workspace).

@@ -6,6 +6,8 @@
 use crate::record::ResponseRecord;
 use crate::storage::checksum::checksum;
 use crate::storage::index::IndexEntry;
+use crate::storage::journal_entry::JournalEntry;
+use crate::storage::probe::PROBE_PREFIX;
 use crate::storage::quarantine::Quarantined;
 use crate::storage::record_format::{check_key, decode_record, encode_record};
 use crate::storage::records::{Table, Write};
@@ -33,6 +35,117 @@ pub fn save_record(record: &ResponseRecord) -> Result<Vec<Write>, StoreError> {
             value: entry,
         },
     ])
+}
+
+/// The writes that store a finished `record`: the record and its index
+/// entry, and the deletion of its survey's journal entry, in one
+/// transaction, so the answers are in the database as a draft or as a
+/// record at every moment, never both and never neither.
+///
+/// This is the one place a finished record is turned into what is stored.
+pub fn store_finished(record: &ResponseRecord) -> Result<Vec<Write>, StoreError> {
+    let mut writes = save_record(record)?;
+    writes.push(Write::Delete {
+        table: Table::Journal,
+        key: record.id.clone(),
+    });
+    Ok(writes)
+}
+
+/// The write that keeps `entry` (which must hold a survey) as its
+/// survey's journal entry, replacing the one before.
+pub fn save_journal(entry: &JournalEntry) -> Result<Vec<Write>, StoreError> {
+    let Some(id) = entry.id() else {
+        return Ok(Vec::new());
+    };
+    let stored = JournalEntry {
+        ended: Vec::new(),
+        ..entry.clone()
+    };
+    Ok(vec![Write::Put {
+        table: Table::Journal,
+        key: id.to_owned(),
+        value: stored.encode().map_err(StoreError::WriteFailed)?,
+    }])
+}
+
+/// The writes that delete the journal entries of `ids`.
+pub fn drop_journal<'a>(ids: impl IntoIterator<Item = &'a String>) -> Vec<Write> {
+    ids.into_iter()
+        .map(|id| Write::Delete {
+            table: Table::Journal,
+            key: id.clone(),
+        })
+        .collect()
+}
+
+/// What reading the journal table found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JournalRead {
+    /// Every readable entry.
+    pub entries: Vec<JournalEntry>,
+    /// Moves unreadable entries to the quarantine, and removes storage
+    /// probes a closed page left behind.
+    pub writes: Vec<Write>,
+    /// Entries found unreadable.
+    pub quarantined: Vec<Quarantined>,
+}
+
+/// Reads `(key, value)` rows of the journal table.
+pub fn read_journal(rows: Vec<(String, String)>, now: Timestamp) -> JournalRead {
+    let mut read = JournalRead::default();
+    for (key, raw) in rows {
+        if key.starts_with(PROBE_PREFIX) {
+            read.writes.push(Write::Delete {
+                table: Table::Journal,
+                key,
+            });
+            continue;
+        }
+        let entry = JournalEntry::decode(&raw).and_then(|e| match e.id() {
+            Some(id) if id == key => Ok(e),
+            Some(id) => Err(format!("stored under {key} but holds survey {id}")),
+            None => Err("holds no survey".to_owned()),
+        });
+        match entry {
+            Ok(entry) => read.entries.push(entry),
+            Err(reason) => {
+                let origin = format!("journal/{key}");
+                let kept = Quarantined {
+                    key: origin.clone(),
+                    reason,
+                    raw,
+                    at: Some(now),
+                };
+                if let Ok(value) = kept.encode() {
+                    read.writes.push(Write::Put {
+                        table: Table::Quarantine,
+                        key: quarantine_key(&origin, &kept.raw),
+                        value,
+                    });
+                    read.writes.push(Write::Delete {
+                        table: Table::Journal,
+                        key,
+                    });
+                }
+                read.quarantined.push(kept);
+            }
+        }
+    }
+    read
+}
+
+/// The writes that delete the records `ids` and their index entries (the
+/// records shown to be safe elsewhere; see [`crate::receipt`]).
+pub fn delete_records<'a>(ids: impl IntoIterator<Item = &'a String>) -> Vec<Write> {
+    ids.into_iter()
+        .flat_map(|id| {
+            [Table::Records, Table::Index].map(|table| Write::Delete {
+                table,
+                key: id.clone(),
+            })
+        })
+        .collect()
 }
 
 /// What reading stored records found.
@@ -152,21 +265,6 @@ pub fn mark_exported(records: &[ResponseRecord], at: Timestamp) -> Result<Vec<Wr
     Ok(writes)
 }
 
-/// The writes that delete every record already exported, with its index
-/// entry. Records never exported are never deleted.
-pub fn delete_exported(entries: &[IndexEntry]) -> Vec<Write> {
-    entries
-        .iter()
-        .filter(|e| e.exported_at.is_some())
-        .flat_map(|e| {
-            [Table::Records, Table::Index].map(|table| Write::Delete {
-                table,
-                key: e.id.clone(),
-            })
-        })
-        .collect()
-}
-
 /// What moving the outbox into the record database will do.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OutboxPlan {
@@ -181,7 +279,8 @@ pub struct OutboxPlan {
 }
 
 /// Plans moving `(key, value)` rows of the `localStorage` outbox (keys
-/// `candour:record:<id>`, any record format) into the record database. The
+/// `candour:record:<id>`, any record format) into the record database, each
+/// with the deletion of its survey's journal entry ([`store_finished`]). The
 /// outbox holds finished records that are not yet in IndexedDB: records
 /// written by the first build (format 1) and records whose IndexedDB write
 /// had not completed when the page went away.
@@ -192,7 +291,11 @@ pub fn flush_outbox(rows: Vec<(String, String)>, now: Timestamp) -> OutboxPlan {
             continue;
         };
         let decoded = decode_record(&raw).and_then(|r| check_key(&r, id).map(|()| r));
-        match decoded.and_then(|r| save_record(&r).map(|w| (r, w)).map_err(|e| e.to_string())) {
+        match decoded.and_then(|r| {
+            store_finished(&r)
+                .map(|w| (r, w))
+                .map_err(|e| e.to_string())
+        }) {
             Ok((record, writes)) => {
                 plan.writes.extend(writes);
                 plan.ids.push(record.id);
