@@ -1,13 +1,15 @@
 //! The researcher's home once unlocked: the dashboard and the tablet's
-//! settings, then the export and instrument panels.
+//! settings, then the export and instrument panels, and the area's own
+//! safety (lock time, PIN, recovery code).
 
 pub mod dashboard_view;
+pub mod delete_safe;
 pub mod device_settings;
-pub mod erase;
 pub mod export_panel;
 pub mod export_run;
 pub mod instrument_panel;
 pub mod reading_panel;
+pub mod security_panel;
 
 use crate::hooks::use_focus_heading::use_focus_heading;
 use crate::state::AppEnv;
@@ -18,6 +20,8 @@ use yew::prelude::*;
 pub struct HomeProps {
     /// Lock the area and go back to the start screen.
     pub on_leave: Callback<()>,
+    /// The time without a touch before the area locks was set (seconds).
+    pub on_lock_time: Callback<u32>,
 }
 
 /// The unlocked researcher area.
@@ -45,6 +49,7 @@ pub fn ResearcherHome(props: &HomeProps) -> Html {
             <device_settings::DeviceSettings />
             <reading_panel::ReadingPanel />
             <instrument_panel::InstrumentPanel />
+            <security_panel::SecurityPanel on_lock_time={props.on_lock_time.clone()} />
         </main>
     }
 }
