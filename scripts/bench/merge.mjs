@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { serve } from '../static-server.mjs';
 import { seed } from './seed.mjs';
 import { report } from './report.mjs';
+import { setFirstPin } from '../../tests/e2e/staff.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const FILES = 10;
@@ -30,9 +31,7 @@ async function exportJson(page) {
   await seed(page, fixture, 0, RECORDS);
   await page.reload();
   await page.getByRole('button', { name: 'Researcher area' }).click();
-  await page.getByLabel('New PIN').fill('402718');
-  await page.getByLabel('Type the PIN again').fill('402718');
-  await page.getByRole('button', { name: 'Set PIN' }).click();
+  await setFirstPin(page);
   await page.getByRole('radio', { name: 'Everything on this tablet' }).check();
   const json = page.waitForEvent('download', { predicate: (d) => d.suggestedFilename().endsWith('.json') });
   await page.getByRole('button', { name: 'Export', exact: true }).click();
