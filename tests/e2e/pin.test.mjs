@@ -175,7 +175,7 @@ test('an untouched researcher area locks itself after the set time, and a touch 
   // Set to 1 minute in the area: applies at once.
   await unlock(page);
   await page.getByLabel('Minutes without a touch before this area locks').fill('1');
-  await page.getByRole('button', { name: 'Save the lock time' }).click();
+  await page.getByRole('button', { name: 'Set the lock time' }).click();
   await page.getByText('Saved. This area now locks after 1 min without a touch.').waitFor();
   await page.clock.runFor(62_000);
   await page.getByText('The researcher area locked itself: nobody touched it for 1 min.').waitFor();
