@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { serve } from '../static-server.mjs';
 import { seed } from './seed.mjs';
 import { report } from './report.mjs';
+import { setFirstPin } from '../../tests/e2e/staff.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const STEPS = ['read', 'model', 'json', 'wide.csv', 'spss.csv', 'long.csv', 'codebook+syntax', 'mark', 'total'];
@@ -56,9 +57,7 @@ try {
     await page.reload();
     await page.getByRole('button', { name: 'Researcher area' }).click();
     if (first) {
-      await page.getByLabel('New PIN').fill('402718');
-      await page.getByLabel('Type the PIN again').fill('402718');
-      await page.getByRole('button', { name: 'Set PIN' }).click();
+      await setFirstPin(page);
       first = false;
     } else {
       await page.getByLabel('PIN', { exact: true }).fill('402718');

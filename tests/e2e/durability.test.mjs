@@ -1,11 +1,11 @@
-// Nothing lost: closing the page on every screen of a survey, storage full
-// (IndexedDB's quota and localStorage's own limit), a record corrupted by
-// hand, records left in localStorage by an older build, and start-up with
-// many stored records. Every wait is a condition, never a fixed sleep.
+// Nothing lost: closing the page on every screen of a survey, a record
+// corrupted by hand, records left in localStorage by an older build, and
+// start-up with many stored records (storage filled to its quota is
+// storage-full.test.mjs). Every wait is a condition, never a fixed sleep.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp, screenshot, start } from './harness.mjs';
+import { openApp, start } from './harness.mjs';
 import {
   FULL_PLAN, PAGES, answerAll, currentVariables, databaseRecords, give, next, outboxRecords,
   startAndConsent, storedDraft, storedRecords, waitForDatabaseRecords,
@@ -15,8 +15,6 @@ import { putRows, rawRows, reopen, sealRecord, storageReport } from './storage.m
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
-
-const FULL_ALERT = /storage is full\. The answers already given are kept safe\. Please hand the tablet to a member of staff/;
 
 test('closing the page on every screen of a survey and reopening it loses nothing', async () => {
   let page = await openApp(env);
@@ -137,105 +135,6 @@ test('a record corrupted by hand is quarantined raw and every other record still
   assert.equal((await databaseRecords(page)).length, 2);
   const again = await storageReport(page);
   assert.equal(again.quarantined.length, 3, 'still reported, once each');
-  await page.context().close();
-});
-
-test('with IndexedDB at its quota a completed survey is kept, staff are asked for, and nothing is damaged', async () => {
-  let page = await openApp(env);
-  // Records saved before storage filled up, written by hand (the app's own
-  // writes would make Chromium ignore the quota set next).
-  const v2 = await readFile(new URL('../fixtures/storage/record-v2.json', import.meta.url), 'utf8');
-  const earlier = { ...JSON.parse(v2).data, id: 'earlier-1' };
-  // A quota below what the origin already uses, so every write that needs
-  // room fails as on a full tablet. Chromium enforces it only for a database
-  // not yet written to, and does not show it in navigator.storage.estimate().
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: env.origin, quotaSize: 1024 });
-  const earlierStored = await page.evaluate(() => new Promise((ok) => {
-    const o = indexedDB.open('candour');
-    o.onsuccess = () => {
-      const tx = o.result.transaction('records', 'readwrite');
-      tx.objectStore('records').put('x', 'probe');
-      tx.oncomplete = () => { o.result.close(); ok(true); };
-      tx.onabort = () => { o.result.close(); ok(false); };
-    };
-  }));
-  assert.equal(earlierStored, false, 'the quota is in force');
-  // What was saved before: the first build's records, waiting to be moved.
-  await page.evaluate((value) => localStorage.setItem('candour:record:earlier-1', value), sealRecord(earlier));
-
-  await startAndConsent(page);
-  await answerAll(page, FULL_PLAN);
-  await page.getByRole('button', { name: 'Send my answers' }).click();
-  await page.getByRole('heading', { name: 'Thank you', level: 1 }).waitFor();
-  await page.getByRole('alert').filter({ hasText: FULL_ALERT }).waitFor();
-  await screenshot(page, 'storage-full-participant');
-
-  // Kept, whole, in the outbox; nothing half-written in the database.
-  const waiting = await outboxRecords(page);
-  assert.equal(waiting.length, 2);
-  const submitted = waiting.find((r) => r.id !== 'earlier-1');
-  assert.equal(submitted.status, 'complete');
-  assert.deepEqual(waiting.find((r) => r.id === 'earlier-1'), earlier);
-  assert.deepEqual(await databaseRecords(page), []);
-  assert.equal(await storedDraft(page), null);
-
-  // Staff see why, and no new survey can start pretending to save.
-  await page.getByRole('button', { name: 'Close now' }).click();
-  await page.getByText(/no new survey can start/).waitFor();
-  assert.ok(await page.getByRole('button', { name: 'Start a new survey' }).isDisabled());
-  await screenshot(page, 'storage-full-start');
-
-  // Room made: every waiting record moves in at the next start, unchanged.
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: env.origin });
-  page = await reopen(env, page);
-  await page.getByRole('button', { name: 'Start a new survey' }).waitFor();
-  assert.ok(await page.getByRole('button', { name: 'Start a new survey' }).isEnabled());
-  const stored = await waitForDatabaseRecords(page, 2);
-  assert.deepEqual(stored.find((r) => r.id === 'earlier-1'), earlier);
-  assert.deepEqual(stored.find((r) => r.id === submitted.id), submitted);
-  assert.deepEqual(await outboxRecords(page), []);
-  await page.context().close();
-});
-
-test('with localStorage at its limit the answers given are kept and the survey is still stored', async () => {
-  const page = await openApp(env);
-  await startAndConsent(page);
-  for (const variable of ['a1_works', 'a2_keep_coming']) {
-    await give(page, FULL_PLAN[variable][0]);
-    await next(page);
-  }
-  const saved = await storedDraft(page);
-  // Fill localStorage to its own fixed limit with one big value.
-  await page.evaluate(() => {
-    let size = 1 << 24;
-    let filler = '';
-    while (size >= 1) {
-      try {
-        localStorage.setItem('filler', filler + 'x'.repeat(size));
-        filler += 'x'.repeat(size);
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-  });
-  await give(page, FULL_PLAN.a3_avoid_street[0]);
-  await page.getByRole('alert').filter({ hasText: FULL_ALERT }).waitFor();
-  assert.deepEqual(await storedDraft(page), saved, 'the last saved draft is whole');
-
-  await next(page);
-  await answerAll(page, FULL_PLAN);
-  await page.getByRole('button', { name: 'Send my answers' }).click();
-  await page.getByRole('heading', { name: 'Thank you', level: 1 }).waitFor();
-  // The outbox is full too: the record goes straight to IndexedDB, with
-  // every answer, including those given while nothing could be saved.
-  const [record] = await waitForDatabaseRecords(page, 1);
-  assert.equal(record.status, 'complete');
-  for (const [variable, [, expected]] of Object.entries(FULL_PLAN)) {
-    assert.deepEqual(record.answers[variable], expected, variable);
-  }
-  await page.waitForFunction(() => localStorage.getItem('candour:draft') === null);
-  await page.evaluate(() => localStorage.removeItem('filler'));
   await page.context().close();
 });
 

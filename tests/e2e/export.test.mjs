@@ -1,13 +1,14 @@
 // Export, end to end: two participants complete the survey, the researcher
 // sets a PIN, unlocks and exports; the tablet downloads only the JSON export
 // (analysis files are the workbench's), which holds both records with
-// exactly the values entered. Then exported records are
-// deleted after a confirmation naming the count, and only they.
+// exactly the values entered. Then, with the saved file picked back in,
+// exactly its records are deleted after a confirmation naming the count.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { axe, openApp, start } from './harness.mjs';
 import { FULL_PLAN, answerAll, startAndConsent, storedRecords } from './survey.mjs';
+import { setFirstPin } from './staff.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -34,18 +35,19 @@ async function completeSurvey(page, code) {
 
 async function unlockFirstTime(page) {
   await page.getByRole('button', { name: 'Researcher area' }).click();
-  await page.getByLabel('New PIN').fill(PIN);
-  await page.getByLabel('Type the PIN again').fill(PIN);
-  await page.getByRole('button', { name: 'Set PIN' }).click();
+  await setFirstPin(page, PIN);
   await page.getByRole('heading', { name: 'Export responses' }).waitFor();
 }
 
-/** Presses Export and collects every downloaded file by its name. */
+/** Presses Export and collects every downloaded file by its name (and its
+ * path, to pick it back in). */
 async function exportAll(page) {
   const files = {};
   const pending = [];
   const onDownload = (d) => pending.push((async () => {
-    files[d.suggestedFilename()] = await readFile(await d.path(), 'utf8');
+    const path = await d.path();
+    files[d.suggestedFilename()] = await readFile(path, 'utf8');
+    files.path = path;
   })());
   page.on('download', onDownload);
   await page.getByRole('button', { name: 'Export', exact: true }).click();
@@ -65,6 +67,8 @@ test('two surveys export as one JSON file holding exactly the values entered, an
   const started = Date.now();
   const files = await exportAll(page);
   const took = Date.now() - started;
+  const saved = files.path;
+  delete files.path;
   const names = Object.keys(files).sort();
   assert.equal(names.length, 1, `the tablet offers no CSV or syntax download: ${names.join(', ')}`);
   assert.match(names[0], /^candour_.*_\d{4}-\d{2}-\d{2}_2-records\.json$/, names[0]);
@@ -99,9 +103,10 @@ test('two surveys export as one JSON file holding exactly the values entered, an
   await page.getByLabel('PIN', { exact: true }).fill(PIN);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await page.getByRole('button', { name: 'Delete exported responses' }).click();
-  await page.getByText('Delete 2 exported responses from this tablet for good?').waitFor();
-  await page.getByRole('button', { name: 'Delete 2 exported responses' }).click();
-  await page.getByRole('status').filter({ hasText: 'Deleted 2 exported responses.' }).waitFor();
+  await page.getByLabel('Export files or workbench receipts').setInputFiles(saved);
+  await page.getByText('2 responses are safe elsewhere. Delete them from this tablet for good?').waitFor();
+  await page.getByRole('button', { name: 'Delete 2 responses that are safe elsewhere' }).click();
+  await page.getByRole('status').filter({ hasText: 'Deleted 2 responses that are safe elsewhere.' }).waitFor();
   const left = await storedRecords(page);
   assert.deepEqual(left.map((r) => r.participant_code), ['HAT-003']);
   assert.deepEqual(page.problems, []);

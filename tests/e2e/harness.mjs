@@ -65,8 +65,8 @@ export async function startServing(dir, options = {}) {
  * worker's included), `failures` (requests that failed) and `problems`
  * (console errors, page errors, CSP violations) lists that fill as it runs.
  */
-export async function openApp(env, { viewport = VIEWPORTS.tabletPortrait, path = '/' } = {}) {
-  const page = await openPage(env, { viewport, path });
+export async function openApp(env, { viewport = VIEWPORTS.tabletPortrait, path = '/', contextOptions = {} } = {}) {
+  const page = await openPage(env, { viewport, path, contextOptions });
   await page.getByRole('button', { name: 'Start a new survey' }).waitFor();
   return page;
 }
@@ -83,8 +83,8 @@ export async function openWorkbench(env, { viewport = VIEWPORTS.tabletLandscape,
 }
 
 /** A fresh page in its own context at `path`, recording what it does. */
-async function openPage(env, { viewport, path }) {
-  const context = await env.browser.newContext({ viewport });
+async function openPage(env, { viewport, path, contextOptions = {} }) {
+  const context = await env.browser.newContext({ viewport, ...contextOptions });
   // Conditions, not sleeps: a condition that does not hold in 10 s is a failure.
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();

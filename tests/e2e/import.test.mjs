@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { axe, openApp, openWorkbench, screenshot, start } from './harness.mjs';
 import { currentVariable, startAndConsent, storedRecords } from './survey.mjs';
+import { setFirstPin } from './staff.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const IMPORT = join(FIXTURES, 'export-import');
@@ -28,10 +29,7 @@ after(async () => { await env?.stop(); });
 /** Sets the first PIN and arrives unlocked. */
 async function setPin(page) {
   await page.getByRole('button', { name: 'Researcher area' }).click();
-  await page.getByLabel('New PIN').fill(PIN);
-  await page.getByLabel('Type the PIN again').fill(PIN);
-  await page.getByRole('button', { name: 'Set PIN' }).click();
-  await page.getByRole('heading', { name: 'Responses on this tablet' }).waitFor();
+  await setFirstPin(page, PIN);
 }
 
 /** Every localStorage key and value, to prove a panel wrote nothing. */

@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import { FULL_PLAN, answerAll, startAndConsent, storedRecords } from './survey.mjs';
 import assert from 'node:assert/strict';
 import { buildOf, foreignRequests, openApp, screenshot, start, waitForOffline } from './harness.mjs';
+import { setFirstPin } from './staff.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -39,9 +40,7 @@ const JOURNEYS = {
     await page.getByRole('button', { name: 'Send my answers' }).click();
     await page.getByRole('button', { name: 'Close now' }).click();
     await page.getByRole('button', { name: 'Researcher area' }).click();
-    await page.getByLabel('New PIN').fill('402718');
-    await page.getByLabel('Type the PIN again').fill('402718');
-    await page.getByRole('button', { name: 'Set PIN' }).click();
+    await setFirstPin(page);
     const firstFile = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('status').filter({ hasText: /Exported \d+ responses to the file candour_.*\.json\./ }).waitFor();

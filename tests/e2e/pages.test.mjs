@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, openWorkbench, start, waitForOffline } from './harness.mjs';
 import { FULL_PLAN, answerAll, startAndConsent, storedRecords } from './survey.mjs';
+import { setFirstPin } from './staff.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -47,10 +48,7 @@ test('the staff area is a page of its own: its button opens it, and leaving it l
   const pageLoad = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   assert.ok(pageLoad.some((url) => /candour-staff-[0-9a-f]+_bg\.wasm$/.test(url)), 'its own wasm');
   assert.ok(!pageLoad.some((url) => /candour-(tablet|workbench)-/.test(url)), 'no other page\'s code');
-  await page.getByLabel('New PIN').fill('402718');
-  await page.getByLabel('Type the PIN again').fill('402718');
-  await page.getByRole('button', { name: 'Set PIN' }).click();
-  await page.getByRole('heading', { name: 'Responses on this tablet' }).waitFor();
+  await setFirstPin(page);
   await page.getByRole('button', { name: 'Lock and leave' }).click();
   await page.getByRole('button', { name: 'Start a new survey' }).waitFor();
   assert.doesNotMatch(page.url(), /staff\.html/);

@@ -3,7 +3,8 @@
 // hand, and the app's storage report.
 
 /** Closes `page` as a tablet would (no beforeunload) and opens the app
- * again in the same context; waits until a screen is shown. */
+ * again in the same context; waits until a screen is shown (not the moment
+ * in which the closed window still held the one-window lock). */
 export async function reopen(env, page) {
   const context = page.context();
   await page.close({ runBeforeUnload: false });
@@ -11,7 +12,10 @@ export async function reopen(env, page) {
   fresh.problems = [];
   fresh.on('pageerror', (e) => fresh.problems.push(`page error: ${e.message}`));
   await fresh.goto(env.origin + '/');
-  await fresh.locator('h1').first().waitFor();
+  await fresh.waitForFunction(() => {
+    const heading = document.querySelector('h1');
+    return heading && heading.textContent !== 'Candour is already open';
+  });
   return fresh;
 }
 

@@ -208,10 +208,23 @@ export async function waitForDatabaseRecords(page, count) {
   return databaseRecords(page);
 }
 
-/** The stored draft, if any. */
+/** The draft in localStorage's copy of the journal (`candour:draft`, the
+ * journal's head), if it holds one. */
 export function storedDraft(page) {
   return page.evaluate(() => {
     const raw = localStorage.getItem('candour:draft');
-    return raw ? JSON.parse(raw).data : null;
+    if (!raw) return null;
+    const { kind, data } = JSON.parse(raw);
+    return kind === 'journal' ? data.draft : data;
   });
+}
+
+/** Staff start (with `code`); the participant declines. Stores a declined
+ * record: the quickest real record a test can make through the screens. */
+export async function declineSurvey(page, { code } = {}) {
+  if (code) await page.getByRole('textbox', { name: 'Participant code (optional)' }).fill(code);
+  await page.getByRole('button', { name: 'Start a new survey' }).click();
+  await page.getByRole('button', { name: 'No, I do not want to' }).click();
+  await page.getByRole('button', { name: 'Close now' }).click();
+  await page.getByRole('button', { name: 'Start a new survey' }).waitFor();
 }

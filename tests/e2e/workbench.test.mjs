@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { axe, foreignRequests, openApp, openWorkbench, screenshot, start, waitForOffline } from './harness.mjs';
+import { setFirstPin } from './staff.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'workbench');
@@ -188,9 +189,7 @@ test('opening many files shows progress with counts and can be cancelled, keepin
 test('the staff area opens the workbench, which then works offline', async () => {
   const page = await openApp(env);
   await page.getByRole('button', { name: 'Researcher area' }).click();
-  await page.getByLabel('New PIN').fill('402718');
-  await page.getByLabel('Type the PIN again').fill('402718');
-  await page.getByRole('button', { name: 'Set PIN' }).click();
+  await setFirstPin(page);
   await page.getByRole('link', { name: 'Open the workbench' }).click();
   await page.getByRole('heading', { name: 'Candour workbench', level: 1 }).waitFor();
   await waitForOffline(page);

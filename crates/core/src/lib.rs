@@ -18,6 +18,7 @@ pub mod messages;
 pub mod participant_code;
 pub mod pseudo;
 pub mod read_aloud;
+pub mod receipt;
 pub mod record;
 pub mod researcher;
 pub mod scoring;
@@ -30,6 +31,7 @@ pub mod text;
 pub mod time;
 pub mod validate;
 pub mod visibility;
+pub mod window_lease;
 
 /// The app's version, stored in every record and export (one version for
 /// the whole workspace).

@@ -25,6 +25,8 @@ pub struct Settings {
     pub still_there_seconds: u32,
     /// Seconds the thank-you screen stays before it returns to the start.
     pub thanks_seconds: u32,
+    /// Seconds without a touch before the unlocked researcher area locks.
+    pub area_lock_seconds: u32,
     /// Name of the device voice that reads aloud (as the browser names it).
     /// Empty, or a voice the device no longer has or that does not speak
     /// the survey's language: the device's usual voice for that language.
@@ -61,6 +63,7 @@ impl Default for Settings {
             idle_seconds: 180,
             still_there_seconds: 30,
             thanks_seconds: 15,
+            area_lock_seconds: crate::researcher::area_lock::DEFAULT_AREA_LOCK_SECONDS,
             voice: String::new(),
             speech_rate: DEFAULT_SPEECH_RATE,
             auto_read: false,
@@ -192,6 +195,7 @@ mod tests {
         let s: Settings = serde_json::from_str(old).expect("old settings load");
         assert_eq!(s.device_label, "Clinic A");
         assert_eq!(s.idle_seconds, 60);
+        assert_eq!(s.area_lock_seconds, 300, "the area locks after 5 minutes");
         assert_eq!(s.voice, "");
         assert!(!s.auto_read);
         assert_eq!(s.text_size, TextSize::Standard);

@@ -3,25 +3,41 @@
 //! a full store, failing writes, and recovery of a draft at start-up.
 
 use candour_core::answer::AnswerValue;
+use candour_core::instrument::Instrument;
 use candour_core::record::Status;
 use candour_core::settings::Settings;
 use candour_core::storage::repository::{DRAFT_KEY, QUARANTINE_PREFIX, RECORD_PREFIX};
 use candour_core::storage::{
-    recover_draft, KeyValueStore, MemoryStore, Recovery, Repository, StoreError,
+    boot, Archive, KeyValueStore, MemoryRecords, MemoryStore, Recovery, Repository, StoreError,
 };
 use candour_core::survey::{Action, Survey};
+use candour_core::time::Timestamp;
 use std::rc::Rc;
 
 use candour_testkit::storage_support;
-use storage_support::{finished, instrument, survey_with_answer, t};
+use storage_support::{entry, finished, head_of, instrument, survey_with_answer, t};
+
+/// Start-up over `repo` and a fresh database; what became of the draft,
+/// and the records stored.
+fn recover(
+    repo: &mut Repository<MemoryStore>,
+    archive: &mut Archive<MemoryRecords>,
+    instrument: &Instrument,
+    settings: &Settings,
+    now: Timestamp,
+) -> Recovery {
+    boot(repo, archive, instrument, &[], settings, now)
+        .recovery
+        .expect("recover")
+}
 
 #[test]
 fn drafts_records_and_settings_round_trip() {
     let mut repo = Repository::new(MemoryStore::new());
     let s = survey_with_answer("a");
-    let draft = s.draft.clone().expect("draft");
-    repo.save_draft(&draft).expect("save draft");
-    assert_eq!(repo.load_draft().expect("load"), Some(draft));
+    let head = head_of(&s);
+    repo.save_draft(&head).expect("save draft");
+    assert_eq!(repo.load_draft().expect("load"), Some(head));
     repo.clear_draft().expect("clear");
     assert_eq!(repo.load_draft().expect("load"), None);
 
@@ -129,19 +145,16 @@ fn a_recent_draft_resumes_and_an_old_one_becomes_partial() {
         ..Settings::default()
     };
     let mut repo = Repository::new(MemoryStore::new());
+    let mut archive = Archive::new(MemoryRecords::new());
     let draft = survey_with_answer("a").draft.expect("draft");
-    repo.save_draft(&draft).expect("save");
+    repo.save_draft(&entry(&draft, 1)).expect("save");
 
-    match recover_draft(&mut repo, &instrument, &[], &settings, t(2 + 90), |_| false)
-        .expect("recover")
-    {
+    match recover(&mut repo, &mut archive, &instrument, &settings, t(2 + 90)) {
         Recovery::Resume(d) => assert_eq!(*d, draft),
         other => panic!("expected resume, got {other:?}"),
     }
 
-    match recover_draft(&mut repo, &instrument, &[], &settings, t(2 + 91), |_| false)
-        .expect("recover")
-    {
+    match recover(&mut repo, &mut archive, &instrument, &settings, t(2 + 91)) {
         Recovery::KeptAsPartial(record) => {
             assert_eq!(record.status, Status::Partial);
             assert_eq!(record.ended_at, t(2), "ends when last touched");
@@ -150,9 +163,10 @@ fn a_recent_draft_resumes_and_an_old_one_becomes_partial() {
         other => panic!("expected partial, got {other:?}"),
     }
     assert!(repo.store.get(DRAFT_KEY).expect("get").is_none());
-    assert_eq!(repo.load_records().expect("load").records.len(), 1);
+    assert!(repo.outbox().expect("outbox").is_empty());
+    assert_eq!(archive.load_all(t(200)).expect("load").records.len(), 1);
     assert_eq!(
-        recover_draft(&mut repo, &instrument, &[], &settings, t(200), |_| false).expect("recover"),
+        recover(&mut repo, &mut archive, &instrument, &settings, t(200)),
         Recovery::Nothing
     );
 }
@@ -170,35 +184,33 @@ fn an_old_draft_from_before_consent_is_discarded() {
         now: t(0),
     });
     let mut repo = Repository::new(MemoryStore::new());
-    repo.save_draft(s.draft.as_ref().expect("draft"))
-        .expect("save");
-    let outcome = recover_draft(
+    let mut archive = Archive::new(MemoryRecords::new());
+    repo.save_draft(&head_of(&s)).expect("save");
+    let outcome = recover(
         &mut repo,
+        &mut archive,
         &instrument,
-        &[],
         &Settings::default(),
         t(10_000),
-        |_| false,
-    )
-    .expect("recover");
+    );
     assert_eq!(outcome, Recovery::Discarded);
-    assert!(repo.load_records().expect("load").records.is_empty());
+    assert_eq!(archive.count().expect("count"), 0);
+    assert!(repo.store.get(DRAFT_KEY).expect("get").is_none());
 }
 
 #[test]
 fn a_corrupt_draft_is_quarantined_and_start_up_goes_on() {
     let instrument = instrument();
     let mut repo = Repository::new(MemoryStore::new());
+    let mut archive = Archive::new(MemoryRecords::new());
     repo.store.set(DRAFT_KEY, "not json").expect("set");
-    let outcome = recover_draft(
+    let outcome = recover(
         &mut repo,
+        &mut archive,
         &instrument,
-        &[],
         &Settings::default(),
         t(0),
-        |_| false,
-    )
-    .expect("recover");
+    );
     assert_eq!(outcome, Recovery::Nothing);
     assert_eq!(repo.load_records().expect("load").quarantined.len(), 1);
 }
@@ -207,15 +219,12 @@ fn a_corrupt_draft_is_quarantined_and_start_up_goes_on() {
 fn a_draft_answered_on_another_instrument_is_kept_as_given() {
     let other = candour_core::instrument::default::default_instrument().expect("default loads");
     let mut repo = Repository::new(MemoryStore::new());
+    let mut archive = Archive::new(MemoryRecords::new());
     let draft = survey_with_answer("a").draft.expect("draft");
-    repo.save_draft(&draft).expect("save");
+    repo.save_draft(&entry(&draft, 1)).expect("save");
     // Recent, but the tablet now uses another questionnaire: never resumed
     // on it, and its answers are kept exactly as they were given.
-    match recover_draft(&mut repo, &other, &[], &Settings::default(), t(3), |_| {
-        false
-    })
-    .expect("recover")
-    {
+    match recover(&mut repo, &mut archive, &other, &Settings::default(), t(3)) {
         Recovery::KeptAsPartial(record) => {
             assert_eq!(record.status, Status::Partial);
             assert_eq!(
@@ -229,6 +238,7 @@ fn a_draft_answered_on_another_instrument_is_kept_as_given() {
         other => panic!("expected a partial record, got {other:?}"),
     }
     assert!(repo.store.get(DRAFT_KEY).expect("get").is_none());
+    assert_eq!(archive.count().expect("count"), 1);
 }
 
 #[test]
@@ -240,17 +250,19 @@ fn a_draft_left_on_an_earlier_known_instrument_is_coded_by_it() {
     let old = instrument();
     let current = candour_core::instrument::default::default_instrument().expect("default loads");
     let mut repo = Repository::new(MemoryStore::new());
+    let mut archive = Archive::new(MemoryRecords::new());
     let draft = survey_with_answer("a").draft.expect("draft");
-    repo.save_draft(&draft).expect("save");
+    repo.save_draft(&entry(&draft, 1)).expect("save");
     let known = [current.clone(), old];
-    match recover_draft(
+    match boot(
         &mut repo,
+        &mut archive,
         &current,
         &known,
         &Settings::default(),
         t(3),
-        |_| false,
     )
+    .recovery
     .expect("recover")
     {
         Recovery::KeptAsPartial(record) => {

@@ -13,7 +13,7 @@ use candour_core::storage::{
     boot, Archive, KeyValueStore, MemoryRecords, MemoryStore, RecordStore, Recovery, Repository,
     StoreError, Table,
 };
-use storage_support::{finished, instrument, survey_with_answer, t, Counting};
+use storage_support::{finished, head_of, instrument, survey_with_answer, t, Counting};
 
 fn archive_with(ids: &[&str]) -> Archive<MemoryRecords> {
     let mut archive = Archive::new(MemoryRecords::new());
@@ -120,7 +120,7 @@ fn the_index_lists_without_reading_records_and_is_rebuilt_when_wrong() {
 }
 
 #[test]
-fn marking_exported_keeps_the_first_time_and_only_exported_records_are_deleted() {
+fn marking_exported_keeps_the_first_time_and_only_the_records_named_are_deleted() {
     let mut archive = archive_with(&["a", "b"]);
     let loaded = archive.load_all(t(10)).expect("load");
     let first = loaded.records[..1].to_vec();
@@ -139,7 +139,8 @@ fn marking_exported_keeps_the_first_time_and_only_exported_records_are_deleted()
     assert_eq!(loaded.records[1].exported_at, Some(t(30)));
 
     archive.save(&finished("c")).expect("save a new one");
-    assert_eq!(archive.delete_exported(t(40)).expect("delete"), 2);
+    let safe = vec!["a".to_owned(), "b".to_owned(), "gone".to_owned()];
+    assert_eq!(archive.delete_records(&safe).expect("delete"), 2);
     let left: Vec<_> = archive
         .load_all(t(41))
         .expect("load")
@@ -147,10 +148,8 @@ fn marking_exported_keeps_the_first_time_and_only_exported_records_are_deleted()
         .into_iter()
         .map(|r| r.id)
         .collect();
-    assert_eq!(left, vec!["c"], "never exported: never deleted");
+    assert_eq!(left, vec!["c"], "only the records named are deleted");
     assert_eq!(archive.list(t(42)).expect("list").len(), 1);
-    archive.erase_all().expect("erase");
-    assert_eq!(archive.count().expect("count"), 0);
 }
 
 #[test]
@@ -169,7 +168,9 @@ fn a_full_store_refuses_the_whole_transaction_and_keeps_what_was_saved() {
         vec![finished("a")]
     );
     // Deleting still works when full, so staff can make room.
-    archive.erase_all().expect("deleting needs no room");
+    archive
+        .delete_records(&["a".to_owned()])
+        .expect("deleting needs no room");
     assert_eq!(archive.count().expect("count"), 0);
 }
 
@@ -210,9 +211,7 @@ fn start_up_drops_a_draft_whose_record_is_already_stored() {
     let mut journal = Repository::new(MemoryStore::new());
     let mut archive = archive_with(&[]);
     let survey = survey_with_answer("a");
-    journal
-        .save_draft(survey.draft.as_ref().expect("draft"))
-        .expect("draft");
+    journal.save_draft(&head_of(&survey)).expect("draft");
     // The record reached the database; the page closed before the draft went.
     archive.save(&finished("a")).expect("save");
     let booted = boot(
@@ -233,9 +232,7 @@ fn start_up_moves_the_outbox_first_so_its_draft_is_not_resumed() {
     let mut journal = Repository::new(MemoryStore::new());
     let mut archive = archive_with(&[]);
     let survey = survey_with_answer("a");
-    journal
-        .save_draft(survey.draft.as_ref().expect("draft"))
-        .expect("draft");
+    journal.save_draft(&head_of(&survey)).expect("draft");
     // Submitted: in the outbox, the draft not yet removed, page closed.
     journal.save_record(&finished("a")).expect("outbox");
     let booted = boot(
@@ -261,9 +258,7 @@ fn start_up_keeps_an_old_draft_as_partial_in_the_database() {
     let mut journal = Repository::new(MemoryStore::new());
     let mut archive = archive_with(&[]);
     let survey = survey_with_answer("a");
-    journal
-        .save_draft(survey.draft.as_ref().expect("draft"))
-        .expect("draft");
+    journal.save_draft(&head_of(&survey)).expect("draft");
     let booted = boot(
         &mut journal,
         &mut archive,
@@ -273,8 +268,9 @@ fn start_up_keeps_an_old_draft_as_partial_in_the_database() {
         t(100_000),
     );
     assert!(matches!(booted.recovery, Ok(Recovery::KeptAsPartial(_))));
-    assert_eq!(booted.flushed.expect("flushed").ids, vec!["a"]);
     assert!(journal.outbox().expect("outbox").is_empty());
+    assert!(journal.store.get(DRAFT_KEY).expect("get").is_none());
+    assert!(archive.journal(t(100_001)).expect("journal").is_empty());
     let records = archive.load_all(t(100_001)).expect("load").records;
     assert_eq!(records.len(), 1);
     assert_eq!(records[0].status, Status::Partial);
@@ -287,9 +283,7 @@ fn start_up_with_a_full_database_keeps_the_outbox_and_still_resumes() {
     archive.store.quota_bytes = Some(archive.store.used_bytes());
     journal.save_record(&finished("done")).expect("outbox");
     let survey = survey_with_answer("now");
-    journal
-        .save_draft(survey.draft.as_ref().expect("draft"))
-        .expect("draft");
+    journal.save_draft(&head_of(&survey)).expect("draft");
     let booted = boot(
         &mut journal,
         &mut archive,
@@ -321,9 +315,7 @@ fn start_up_reads_no_record_even_with_ten_thousand_stored() {
     archive.store.commit(writes).expect("seed");
     let mut journal = Repository::new(MemoryStore::new());
     let survey = survey_with_answer("now");
-    journal
-        .save_draft(survey.draft.as_ref().expect("draft"))
-        .expect("draft");
+    journal.save_draft(&head_of(&survey)).expect("draft");
     let booted = boot(
         &mut journal,
         &mut archive,

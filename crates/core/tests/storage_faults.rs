@@ -10,14 +10,13 @@ use candour_testkit::storage_support;
 use candour_core::answer::AnswerValue;
 use candour_core::messages::Messages;
 use candour_core::settings::Settings;
-use candour_core::storage::journal::{persist, Seen};
 use candour_core::storage::repository::DRAFT_KEY;
 use candour_core::storage::{
     boot, Archive, KeyValueStore, MemoryRecords, MemoryStore, Recovery, Repository, StoreError,
 };
 use candour_core::survey::{Action, Survey};
 use std::rc::Rc;
-use storage_support::{instrument, t};
+use storage_support::{instrument, t, Device};
 
 /// The fixture survey from Start to Submit, one action at a time.
 fn whole_survey(id: &str) -> Vec<Action> {
@@ -70,62 +69,52 @@ fn assert_all_readable(journal: &mut Repository<MemoryStore>) {
     );
 }
 
+/// Settings under which any draft resumes (the restart is "just now").
+fn patient() -> Settings {
+    Settings {
+        idle_seconds: 1_000_000,
+        ..Settings::default()
+    }
+}
+
 #[test]
 fn failing_every_nth_write_never_loses_the_survey_and_always_says_so() {
     for n in 1..=8 {
-        let mut journal = Repository::new(MemoryStore::new());
-        journal.store.fail_every_nth_write = Some(n);
-        let mut archive = Archive::new(MemoryRecords::new());
-        archive.store.fail_every_nth_commit = Some(n);
+        let mut device = Device::default();
+        device.journal.store.fail_every_nth_write = Some(n);
+        device.archive.store.fail_every_nth_commit = Some(n);
         let mut survey = Survey::new(Rc::new(instrument()));
-        let mut seen = Seen::default();
-        let mut unsaved = None;
-        let mut failures = 0;
+        let mut shown = Vec::new();
         for action in whole_survey("a") {
             survey.apply(action);
-            let done = persist(
-                &mut journal,
-                &mut seen,
-                survey.draft.as_ref(),
-                survey.finished.as_ref(),
+            let at_once = device.save(&survey);
+            let answered = device.commit_pending();
+            shown.push(at_once.or(answered.into_iter().flatten().next()));
+            assert_all_readable(&mut device.journal);
+        }
+        for problem in shown.iter().flatten() {
+            assert!(!problem.to_string().is_empty());
+        }
+        if n == 1 {
+            // Every change but the last (leaving the thank-you screen, which
+            // writes nothing) says so.
+            assert_eq!(
+                shown.iter().filter(|p| p.is_some()).count(),
+                shown.len() - 1,
+                "with every write failing, every change says so"
             );
-            failures += usize::from(done.problem.is_some());
-            if let Some(problem) = &done.problem {
-                assert!(!problem.to_string().is_empty());
-            }
-            unsaved = done.direct.or(unsaved);
-            assert_all_readable(&mut journal);
         }
-        if let Some(record) = &unsaved {
-            if archive.save(record).is_ok() {
-                journal.clear_draft_if(&record.id).expect("clear");
-            }
-        }
-        let _ = archive.flush_outbox(&mut journal, t(30));
-        if n <= 4 {
-            assert!(failures > 0, "n = {n}: the failures were reported");
-        }
+        let _ = device.on_hide();
         // Restart with working storage: the survey is stored, or its draft
         // (the last answers saved) resumes.
-        journal.store.fail_every_nth_write = None;
-        archive.store.fail_every_nth_commit = None;
-        let booted = boot(
-            &mut journal,
-            &mut archive,
-            &instrument(),
-            &[],
-            &Settings {
-                idle_seconds: 1_000_000,
-                ..Settings::default()
-            },
-            t(31),
-        );
-        let stored = archive.load_all(t(32)).expect("load").records;
-        match booted.recovery.expect("recovery") {
+        device.journal.store.fail_every_nth_write = None;
+        device.archive.store.fail_every_nth_commit = None;
+        let (recovery, stored) = device.restart(&patient(), t(31));
+        match recovery.expect("recovery") {
             Recovery::Resume(draft) => assert_eq!(draft.id, "a", "n = {n}"),
             // With every write failing nothing was ever saved, and every
             // step said so (the start screen would not have let it begin).
-            _ if n == 1 => assert!(stored.is_empty() && failures == whole_survey("a").len() - 1),
+            _ if n == 1 => assert!(stored.is_empty()),
             _ => assert_eq!(stored.len(), 1, "n = {n}: stored once"),
         }
         assert!(stored.len() <= 1, "never two records");
@@ -133,30 +122,89 @@ fn failing_every_nth_write_never_loses_the_survey_and_always_says_so() {
 }
 
 #[test]
-fn the_quota_reached_mid_survey_keeps_the_last_saved_answers_intact() {
-    let mut journal = Repository::new(MemoryStore::new());
+fn a_full_local_storage_mid_survey_leaves_no_answer_only_in_memory() {
+    let mut device = Device::default();
     let mut survey = Survey::new(Rc::new(instrument()));
-    let mut seen = Seen::default();
     let actions = whole_survey("a");
     for action in actions[..5].iter().cloned() {
         survey.apply(action);
-        let done = persist(&mut journal, &mut seen, survey.draft.as_ref(), None);
-        assert_eq!(done.problem, None);
+        assert_eq!(device.save(&survey), None);
+        assert_eq!(device.commit_pending(), vec![None]);
     }
-    let saved = journal.load_draft().expect("load").expect("draft");
-    journal.store.quota_bytes = Some(journal.store.used_bytes() - 1);
+    let head_before = device.journal.load_draft().expect("load").expect("head");
+    device.journal.store.quota_bytes = Some(device.journal.store.used_bytes() - 1);
     survey.apply(Action::Answer {
-        variable: "s2_listen".into(),
-        value: Some(AnswerValue::Code(5)),
+        variable: "s3_rushed".into(),
+        value: Some(AnswerValue::Code(2)),
         now: t(9),
     });
-    let done = persist(&mut journal, &mut seen, survey.draft.as_ref(), None);
-    assert_eq!(done.problem, Some(StoreError::Full));
+    assert_eq!(device.save(&survey), None);
+    let persisted = device.pending.last().expect("pending").clone();
+    assert_eq!(persisted.sync_problem, Some(StoreError::Full));
     assert_eq!(
-        journal.load_draft().expect("load"),
-        Some(saved),
-        "the previous draft is whole"
+        device.commit_pending(),
+        vec![None],
+        "the database has it: nothing to say"
     );
+    assert_eq!(
+        device.journal.load_draft().expect("load"),
+        Some(head_before),
+        "the previous head is whole"
+    );
+    // The tab is closed now: the database's journal brings the answer back.
+    let latest = survey.draft.clone().expect("draft");
+    match device.restart(&patient(), t(10)).0.expect("recovery") {
+        Recovery::Resume(draft) => assert_eq!(*draft, latest),
+        other => panic!("expected the latest answers back, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_full_database_mid_survey_keeps_the_answers_in_local_storage() {
+    let mut device = Device::default();
+    let mut survey = Survey::new(Rc::new(instrument()));
+    let actions = whole_survey("a");
+    for action in actions[..5].iter().cloned() {
+        survey.apply(action);
+        device.save(&survey);
+        device.commit_pending();
+    }
+    device.archive.store.quota_bytes = Some(device.archive.store.used_bytes());
+    survey.apply(Action::Answer {
+        variable: "s3_rushed".into(),
+        value: Some(AnswerValue::Code(2)),
+        now: t(9),
+    });
+    assert_eq!(device.save(&survey), None);
+    assert_eq!(device.commit_pending(), vec![None], "localStorage has it");
+    let latest = survey.draft.clone().expect("draft");
+    device.archive.store.quota_bytes = None;
+    match device.restart(&patient(), t(10)).0.expect("recovery") {
+        Recovery::Resume(draft) => assert_eq!(*draft, latest),
+        other => panic!("expected the latest answers back, got {other:?}"),
+    }
+}
+
+#[test]
+fn both_stores_full_mid_survey_says_so_and_keeps_the_last_saved_answers() {
+    let mut device = Device::default();
+    let mut survey = Survey::new(Rc::new(instrument()));
+    let actions = whole_survey("a");
+    for action in actions[..5].iter().cloned() {
+        survey.apply(action);
+        device.save(&survey);
+        device.commit_pending();
+    }
+    let saved = survey.draft.clone().expect("draft");
+    device.journal.store.quota_bytes = Some(device.journal.store.used_bytes() - 1);
+    device.archive.store.quota_bytes = Some(device.archive.store.used_bytes());
+    survey.apply(Action::Answer {
+        variable: "s3_rushed".into(),
+        value: Some(AnswerValue::Code(2)),
+        now: t(9),
+    });
+    device.save(&survey);
+    assert_eq!(device.commit_pending(), vec![Some(StoreError::Full)]);
     let m = Messages::english();
     let said = StoreError::Full.for_participant(&m);
     assert!(
@@ -164,32 +212,40 @@ fn the_quota_reached_mid_survey_keeps_the_last_saved_answers_intact() {
         "{said}"
     );
     assert!(StoreError::Full.for_staff(&m).contains("export"));
+    device.journal.store.quota_bytes = None;
+    device.archive.store.quota_bytes = None;
+    match device.restart(&patient(), t(10)).0.expect("recovery") {
+        Recovery::Resume(draft) => assert_eq!(*draft, saved, "the last saved answers, whole"),
+        other => panic!("expected a resume, got {other:?}"),
+    }
 }
 
 #[test]
-fn a_full_outbox_sends_the_record_straight_to_the_database_and_keeps_the_draft_until_then() {
-    let mut journal = Repository::new(MemoryStore::new());
-    let mut archive = Archive::new(MemoryRecords::new());
+fn a_full_outbox_keeps_the_draft_until_the_database_has_the_record() {
+    let mut device = Device::default();
     let mut survey = Survey::new(Rc::new(instrument()));
-    let mut seen = Seen::default();
     let actions = whole_survey("a");
     let (before_submit, rest) = actions.split_at(actions.len() - 2);
     for action in before_submit.iter().cloned() {
         survey.apply(action);
-        persist(&mut journal, &mut seen, survey.draft.as_ref(), None);
+        device.save(&survey);
+        device.commit_pending();
     }
-    journal.store.quota_bytes = Some(journal.store.used_bytes());
+    device.journal.store.quota_bytes = Some(device.journal.store.used_bytes());
     survey.apply(rest[0].clone());
-    let done = persist(&mut journal, &mut seen, None, survey.finished.as_ref());
-    assert_eq!(done.problem, Some(StoreError::Full));
-    let record = done.direct.expect("to be written directly");
+    assert_eq!(device.save(&survey), None);
+    assert_eq!(
+        device.pending.last().and_then(|p| p.sync_problem.clone()),
+        Some(StoreError::Full)
+    );
     assert!(
-        journal.store.get(DRAFT_KEY).expect("get").is_some(),
-        "draft kept"
+        device.journal.store.get(DRAFT_KEY).expect("get").is_some(),
+        "the draft stays in localStorage"
     );
 
-    // A new survey may not overwrite the only copy.
+    // A new survey may not replace the only synchronous copy meanwhile.
     survey.apply(Action::Finish);
+    device.save(&survey);
     survey.apply(Action::Start {
         id: "b".into(),
         participant_code: None,
@@ -198,18 +254,33 @@ fn a_full_outbox_sends_the_record_straight_to_the_database_and_keeps_the_draft_u
         service_code: None,
         now: t(40),
     });
-    journal.store.quota_bytes = None;
-    let done = persist(&mut journal, &mut seen, survey.draft.as_ref(), None);
-    assert!(matches!(done.problem, Some(StoreError::WriteFailed(_))));
-    assert_eq!(journal.draft_id().as_deref(), Some("a"));
+    device.journal.store.quota_bytes = None;
+    assert!(matches!(
+        device.save(&survey),
+        Some(StoreError::WriteFailed(_))
+    ));
+    assert_eq!(device.journal.draft_id().as_deref(), Some("a"));
 
-    archive.save(&record).expect("database has room");
-    journal.clear_draft_if(&record.id).expect("clear");
-    seen.stored(&record.id);
-    assert_eq!(journal.draft_id(), None);
-    let done = persist(&mut journal, &mut seen, survey.draft.as_ref(), None);
-    assert_eq!(done.problem, None);
-    assert_eq!(journal.draft_id().as_deref(), Some("b"));
+    // The database takes the record: its draft goes, and "b" may be saved.
+    assert_eq!(
+        device.commit_pending(),
+        vec![
+            None,
+            None,
+            Some(StoreError::WriteFailed(
+                "the last survey is not saved yet, so this one cannot be".into()
+            ))
+        ]
+    );
+    assert_eq!(device.archive.count().expect("count"), 1);
+    assert_eq!(device.journal.draft_id(), None);
+    survey.apply(Action::Answer {
+        variable: "s1_respect".into(),
+        value: None,
+        now: t(41),
+    });
+    assert_eq!(device.save(&survey), None);
+    assert_eq!(device.journal.draft_id().as_deref(), Some("b"));
 }
 
 #[test]

@@ -2,24 +2,24 @@
 //! Journal replay, as a property: for any sequence of survey actions and any
 //! crash point, start-up recovers the last saved state: the draft exactly as
 //! it was (same screen, every answer), and every finished record exactly
-//! once. The device is modelled as the app runs it: after each action the
-//! synchronous save ([`persist`]), then, maybe, the asynchronous move into
-//! the record database (which a crash may cut off).
+//! once. The device is modelled as the app runs it ([`Device`]): after each
+//! action the synchronous save to `localStorage` ([`persist`]), then, maybe,
+//! the database commits of the journal and the records, and maybe what the
+//! page does when hidden (both of which a crash may cut off).
+//!
+//! [`persist`]: candour_core::storage::journal::persist
 
 use candour_testkit::storage_support;
 
 use candour_core::answer::{AnswerValue, MissingCode};
 use candour_core::record::ResponseRecord;
 use candour_core::settings::Settings;
-use candour_core::storage::journal::{persist, Seen};
-use candour_core::storage::{
-    boot, Archive, MemoryRecords, MemoryStore, Recovery, Repository, StoreError,
-};
+use candour_core::storage::Recovery;
 use candour_core::survey::{Action, Draft, Position, Survey};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use storage_support::{instrument, t};
+use storage_support::{instrument, t, Device};
 
 const VARIABLES: [&str; 7] = [
     "s1_respect",
@@ -76,11 +76,31 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
-/// Sequences of steps (each with whether the move into the database got to
-/// run before the next step), opening with a Start so most runs survey.
-fn steps() -> impl Strategy<Value = Vec<(Step, bool)>> {
-    proptest::collection::vec((step(), any::<bool>()), 1..60).prop_map(|mut steps| {
-        steps.insert(0, (Step::Start, false));
+/// What got to run after a step, before the next.
+#[derive(Debug, Clone, Copy)]
+enum After {
+    /// Nothing: the database writes wait.
+    Nothing,
+    /// The database commits of every change so far.
+    Commits,
+    /// The page was hidden: the commits, then the retry of a record nothing
+    /// took, and the outbox moved.
+    Hidden,
+}
+
+fn after() -> impl Strategy<Value = After> {
+    prop_oneof![
+        Just(After::Nothing),
+        Just(After::Commits),
+        Just(After::Hidden)
+    ]
+}
+
+/// Sequences of steps (each with what ran after it), opening with a Start
+/// so most runs survey.
+fn steps() -> impl Strategy<Value = Vec<(Step, After)>> {
+    proptest::collection::vec((step(), after()), 1..60).prop_map(|mut steps| {
+        steps.insert(0, (Step::Start, After::Nothing));
         steps
     })
 }
@@ -126,53 +146,6 @@ fn valid_answer(variable: &str) -> AnswerValue {
     }
 }
 
-/// The tablet: both stores and the persistence hook's memory.
-#[derive(Clone)]
-struct Device {
-    journal: Repository<MemoryStore>,
-    archive: Archive<MemoryRecords>,
-    seen: Seen,
-    unsaved: Option<ResponseRecord>,
-}
-
-impl Device {
-    fn new() -> Self {
-        Device {
-            journal: Repository::new(MemoryStore::new()),
-            archive: Archive::new(MemoryRecords::new()),
-            seen: Seen::default(),
-            unsaved: None,
-        }
-    }
-
-    /// The synchronous save after a change; returns the problem reported.
-    fn save(&mut self, survey: &Survey) -> Option<StoreError> {
-        let done = persist(
-            &mut self.journal,
-            &mut self.seen,
-            survey.draft.as_ref(),
-            survey.finished.as_ref(),
-        );
-        if let Some(record) = done.direct {
-            self.unsaved = Some(record);
-        }
-        done.problem
-    }
-
-    /// The asynchronous move into the record database (the hook's Mover).
-    fn move_records(&mut self) -> Result<(), StoreError> {
-        if let Some(record) = self.unsaved.clone() {
-            self.archive.save(&record)?;
-            self.journal.clear_draft_if(&record.id)?;
-            self.seen.stored(&record.id);
-            self.unsaved = None;
-        }
-        self.archive
-            .flush_outbox(&mut self.journal, t(0))
-            .map(|_| ())
-    }
-}
-
 /// Settings under which any draft resumes (the crash is "just now").
 fn patient() -> Settings {
     Settings {
@@ -181,16 +154,17 @@ fn patient() -> Settings {
     }
 }
 
-/// Runs `steps`, snapshotting the device after every save and every move.
-/// Returns the snapshots with the draft and the finished records at each.
+/// Runs `steps`, snapshotting the device after every save and after
+/// whatever ran next. Returns the snapshots with the draft and the finished
+/// records at each.
 fn run(
-    steps: &[(Step, bool)],
+    steps: &[(Step, After)],
     device: &mut Device,
 ) -> Vec<(Device, Option<Draft>, BTreeMap<String, ResponseRecord>)> {
     let mut survey = Survey::new(Rc::new(instrument()));
     let mut finished = BTreeMap::new();
     let mut snapshots = vec![(device.clone(), None, finished.clone())];
-    for (n, (step, moves)) in steps.iter().enumerate() {
+    for (n, (step, after)) in steps.iter().enumerate() {
         if let (Step::AnswerAndGoOn, Some(Position::Question(variable))) =
             (step, survey.draft.as_ref().map(|d| d.position.clone()))
         {
@@ -206,34 +180,25 @@ fn run(
         }
         let _ = device.save(&survey);
         snapshots.push((device.clone(), survey.draft.clone(), finished.clone()));
-        if *moves {
-            let _ = device.move_records();
-            snapshots.push((device.clone(), survey.draft.clone(), finished.clone()));
+        match after {
+            After::Nothing => continue,
+            After::Commits => {
+                device.commit_pending();
+            }
+            After::Hidden => {
+                let _ = device.on_hide();
+            }
         }
+        snapshots.push((device.clone(), survey.draft.clone(), finished.clone()));
     }
     snapshots
 }
 
 /// Start-up on the crashed device; returns what it resumed and every record
 /// stored afterwards.
-fn restart(mut device: Device, now: i64) -> (Recovery, BTreeMap<String, ResponseRecord>) {
-    let booted = boot(
-        &mut device.journal,
-        &mut device.archive,
-        &instrument(),
-        &[],
-        &patient(),
-        t(now),
-    );
-    let recovery = booted.recovery.expect("recovery reads");
-    let loaded = device.archive.load_all(t(now)).expect("load");
-    assert!(loaded.quarantined.is_empty(), "{:?}", loaded.quarantined);
-    let stored = loaded
-        .records
-        .into_iter()
-        .map(|r| (r.id.clone(), r))
-        .collect();
-    (recovery, stored)
+fn restart(device: Device, now: i64) -> (Recovery, BTreeMap<String, ResponseRecord>) {
+    let (recovery, stored) = device.restart(&patient(), t(now));
+    (recovery.expect("recovery reads"), stored)
 }
 
 proptest! {
@@ -244,7 +209,7 @@ proptest! {
         steps in steps(),
         cut in any::<prop::sample::Index>(),
     ) {
-        let snapshots = run(&steps, &mut Device::new());
+        let snapshots = run(&steps, &mut Device::default());
         let (device, draft, finished) = snapshots[cut.index(snapshots.len())].clone();
         let (recovery, stored) = restart(device, steps.len() as i64 + 1);
         match draft {
@@ -265,7 +230,7 @@ proptest! {
         archive_fails in proptest::option::of(1usize..4),
         cut in any::<prop::sample::Index>(),
     ) {
-        let mut device = Device::new();
+        let mut device = Device::default();
         device.journal.store.fail_every_nth_write = journal_fails;
         device.archive.store.fail_every_nth_commit = archive_fails;
         let snapshots = run(&steps, &mut device);
@@ -298,11 +263,17 @@ proptest! {
 
 #[test]
 fn a_scripted_run_reaches_submit_and_every_crash_point_recovers() {
-    let mut steps = vec![(Step::Start, false), (Step::Consent(true), true)];
-    steps.extend(std::iter::repeat_n((Step::AnswerAndGoOn, false), 7));
-    steps.push((Step::Submit, false));
-    steps.push((Step::Finish, true));
-    let snapshots = run(&steps, &mut Device::new());
+    let mut steps = vec![
+        (Step::Start, After::Nothing),
+        (Step::Consent(true), After::Commits),
+    ];
+    steps.extend(std::iter::repeat_n(
+        (Step::AnswerAndGoOn, After::Nothing),
+        7,
+    ));
+    steps.push((Step::Submit, After::Nothing));
+    steps.push((Step::Finish, After::Hidden));
+    let snapshots = run(&steps, &mut Device::default());
     let (_, _, finished) = snapshots.last().expect("snapshots").clone();
     assert_eq!(finished.len(), 1);
     assert_eq!(

@@ -1,10 +1,12 @@
-//! The root component: starts up, provides the survey and texts, persists,
-//! watches for inactivity, and shows the screen the survey is on.
+//! The root component: takes the survey window lock, starts up, provides
+//! the survey and texts, persists, watches for inactivity, and shows the
+//! screen the survey is on.
 
 use crate::display::DisplayProvider;
 use crate::hooks::use_idle::use_idle;
 use crate::hooks::use_persistence::use_persistence;
 use crate::hooks::use_startup::use_startup;
+use crate::hooks::use_window_lock::{use_window_lock, WindowState};
 use crate::screens::consent::ConsentScreen;
 use crate::screens::ended::EndedScreen;
 use crate::screens::question::QuestionScreen;
@@ -13,6 +15,7 @@ use crate::screens::start::StartScreen;
 use crate::screens::still_there::StillThereDialog;
 use crate::services::locale::with_display_texts;
 use crate::services::startup::Startup;
+use crate::services::window_lock::{WindowLock, SURVEY_LOCK};
 use crate::state::{action_callback, AppEnv, SurveyState};
 use candour_core::messages::Messages;
 use candour_core::survey::{Action, Screen, Survey};
@@ -24,15 +27,21 @@ use yew::prelude::*;
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let startup = use_startup();
+    // One survey window at a time: nothing is read or written before this
+    // window holds the lock, so a second window writes nothing.
+    let window = use_window_lock(SURVEY_LOCK);
+    let startup = use_startup(window.lock().is_some());
     let settings = startup.as_ref().map(|s| s.settings.clone());
     let env = use_memo(settings, |settings| AppEnv {
         messages: Rc::new(Messages::for_locale(&app_locale())),
         settings: Rc::new(settings.clone().unwrap_or_default()),
     });
+    if window == WindowState::Busy {
+        return already_open(&env.messages, "window.busy_text");
+    }
     // Storage is opened asynchronously (IndexedDB): nothing can start
     // before it is known to work.
-    let Some(startup) = startup else {
+    let (Some(startup), Some(lock)) = (startup, window.lock()) else {
         return html! {
             <main class="screen"><p role="status">{ env.messages.get("app.loading") }</p></main>
         };
@@ -40,7 +49,7 @@ pub fn App() -> Html {
     match &startup.survey {
         Some(survey) => html! {
             <ContextProvider<AppEnv> context={(*env).clone()}>
-                <SurveyApp survey={survey.clone()} startup={startup.clone()} />
+                <SurveyApp survey={survey.clone()} startup={startup.clone()} {lock} />
             </ContextProvider<AppEnv>>
         },
         None => html! {
@@ -52,15 +61,28 @@ pub fn App() -> Html {
     }
 }
 
+/// What a second window shows: that Candour is open elsewhere, in words.
+/// It waits, writing nothing, and becomes the app once the other window is
+/// closed.
+pub fn already_open(m: &Messages, text_key: &str) -> Html {
+    html! {
+        <main class="screen">
+            <h1>{ m.get("window.busy_heading") }</h1>
+            <p class="notice warning" role="alert">{ m.get(text_key) }</p>
+        </main>
+    }
+}
+
 #[derive(Properties)]
 struct SurveyAppProps {
     survey: Survey,
     startup: Rc<Startup>,
+    lock: Rc<WindowLock>,
 }
 
 impl PartialEq for SurveyAppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.startup, &other.startup)
+        Rc::ptr_eq(&self.startup, &other.startup) && Rc::ptr_eq(&self.lock, &other.lock)
     }
 }
 
@@ -72,7 +94,13 @@ fn SurveyApp(props: &SurveyAppProps) -> Html {
         move || SurveyState(with_display_texts(initial))
     });
     let env = use_context::<AppEnv>();
-    let save_problem = use_persistence(&survey, props.startup.db.clone());
+    let saving = use_persistence(
+        &survey,
+        props.startup.db.clone(),
+        props.lock.clone(),
+        props.startup.next_rev,
+    );
+    let save_problem = saving.problem.clone();
     let settings = env.as_ref().map(|e| e.settings.clone()).unwrap_or_default();
     let in_survey = survey.0.draft.is_some();
     let on_abandon = action_callback(&survey, |(), now| Action::Abandon { now });
@@ -98,6 +126,9 @@ fn SurveyApp(props: &SurveyAppProps) -> Html {
     }
     let Some(env) = env else { return html! {} };
     let m = &env.messages;
+    if saving.window_lost {
+        return already_open(m, "window.lost");
+    }
 
     // A failed save blocks new surveys too: none may start pretending to save.
     let storage_problem = props
@@ -134,7 +165,7 @@ fn SurveyApp(props: &SurveyAppProps) -> Html {
             let open = Callback::from(|_: MouseEvent| go_to(STAFF_PAGE));
             html! {
                 <>
-                    <StartScreen blocked={storage_problem} {notice} />
+                    <StartScreen blocked={storage_problem} {notice} db={props.startup.db.clone()} />
                     <footer class="screen researcher-entry">
                         <button type="button" class="button quiet small" onclick={open}>
                             { m.get("researcher.open") }

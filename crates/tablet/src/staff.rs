@@ -3,14 +3,19 @@
 //! downloads the PIN gate, the export or the questionnaire checks, and a
 //! reload always locks the area again.
 //!
-//! It reads the settings, moves any finished record still in the outbox
-//! into the record database (so the counts include it), and never looks at
-//! a draft: a survey in progress belongs to the participant's page.
+//! One staff window at a time (the lockout is counted down by the window
+//! that holds the staff lock). It reads the settings, moves any finished
+//! record still in the outbox into the record database (so the counts
+//! include it), and never looks at a draft: a survey in progress belongs to
+//! the participant's page.
 
+use crate::app::already_open;
 use crate::display::DisplayProvider;
+use crate::hooks::use_window_lock::{use_window_lock, WindowState};
 use crate::researcher::ResearcherArea;
 use crate::services::local_store::LocalStore;
 use crate::services::records_db::RecordsDb;
+use crate::services::window_lock::STAFF_LOCK;
 use crate::state::AppEnv;
 use candour_core::messages::Messages;
 use candour_core::storage::Repository;
@@ -32,15 +37,28 @@ pub fn StaffApp() -> Html {
             settings: Rc::new(settings),
         }
     });
-    use_effect_with((), |()| {
-        wasm_bindgen_futures::spawn_local(async {
-            // A failure here is shown where it matters: the dashboard and
-            // the export read the database themselves and say so in words.
-            if let Ok(db) = RecordsDb::open().await {
-                let _ = db.flush_outbox(now()).await;
-            }
-        });
+    let window = use_window_lock(STAFF_LOCK);
+    let held = window.lock().is_some();
+    use_effect_with(held, |&held| {
+        if held {
+            wasm_bindgen_futures::spawn_local(async {
+                // A failure here is shown where it matters: the dashboard and
+                // the export read the database themselves and say so in words.
+                if let Ok(db) = RecordsDb::open().await {
+                    let _ = db.flush_outbox(now()).await;
+                }
+            });
+        }
     });
+    match window {
+        WindowState::Busy => return already_open(&env.messages, "window.staff_busy_text"),
+        WindowState::Asking => {
+            return html! {
+                <main class="screen"><p role="status">{ env.messages.get("app.loading") }</p></main>
+            }
+        }
+        WindowState::Held(_) => {}
+    }
     // Leaving loads the participant's page afresh: new settings apply
     // everywhere, and nothing of the unlocked area stays in memory.
     let on_leave = Callback::from(|()| go_to(PARTICIPANT_PAGE));

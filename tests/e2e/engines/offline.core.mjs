@@ -47,6 +47,9 @@ test(named('offline after the first load: the app starts, a whole survey is stor
   await page.fill(label('New PIN'), '402718');
   await page.fill(label('Type the PIN again'), '402718');
   await page.click(role('button', 'Set PIN'));
+  // The recovery code is shown once, before the dashboard.
+  await page.waitFor(role('heading', 'Write down the recovery code'));
+  await page.click(role('button', 'I have written it down'));
   await page.waitFor(role('heading', 'Responses on this tablet'));
   await page.catchHandOver();
   await page.click(role('button', 'Export', { exact: true }));

@@ -22,6 +22,9 @@ async function setPin(page) {
   await page.fill(label('New PIN'), PIN);
   await page.fill(label('Type the PIN again'), PIN);
   await page.click(role('button', 'Set PIN'));
+  // The recovery code is shown once, before the dashboard.
+  await page.waitFor(role('heading', 'Write down the recovery code'));
+  await page.click(role('button', 'I have written it down'));
   await page.waitFor(DASHBOARD);
 }
 

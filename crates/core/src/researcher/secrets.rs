@@ -1,48 +1,86 @@
-//! Where the PIN hash and the lockout are kept on the device.
+//! Where the PIN hash, the recovery code's hash and the lockout are kept on
+//! the device (`localStorage`: small, read at once).
 
-use crate::researcher::lockout::Lockout;
-use crate::researcher::pin::PinHash;
+use crate::researcher::lockout::{Lockout, FREE_ATTEMPTS};
+use crate::researcher::slow_hash::SlowHash;
 use crate::storage::envelope::{open, seal};
 use crate::storage::{KeyValueStore, StoreError};
 
 /// Key of the PIN hash.
 pub const PIN_KEY: &str = "candour:pin";
-/// Key of the wrong-PIN count and lockout.
+/// Key of the recovery code's hash.
+pub const RECOVERY_KEY: &str = "candour:recovery";
+/// Key of the wrong-try count and the wait.
 pub const LOCKOUT_KEY: &str = "candour:lockout";
 
-/// The stored PIN hash; `None` before a PIN is set. An unreadable value reads
-/// as `None` only if absent: a damaged one is an error, so a damaged PIN can
-/// never silently let someone set a new one without erasing the responses.
-pub fn load_pin(store: &impl KeyValueStore) -> Result<Option<PinHash>, StoreError> {
-    match store.get(PIN_KEY)? {
+/// The stored PIN hash; `None` before a PIN is set. A damaged value is an
+/// error, never `None`: a damaged PIN must not let anyone set a new one
+/// (only the recovery code may).
+pub fn load_pin(store: &impl KeyValueStore) -> Result<Option<SlowHash>, StoreError> {
+    load_hash(store, PIN_KEY, "pin")
+}
+
+/// Stores the PIN hash.
+pub fn save_pin(store: &mut impl KeyValueStore, pin: &SlowHash) -> Result<(), StoreError> {
+    save_hash(store, PIN_KEY, "pin", pin)
+}
+
+/// The stored recovery code's hash; `None` when none was made (a PIN set
+/// by an older build), an error when damaged.
+pub fn load_recovery(store: &impl KeyValueStore) -> Result<Option<SlowHash>, StoreError> {
+    load_hash(store, RECOVERY_KEY, "recovery")
+}
+
+/// Stores the recovery code's hash (replacing the last: only the newest
+/// code works).
+pub fn save_recovery(store: &mut impl KeyValueStore, code: &SlowHash) -> Result<(), StoreError> {
+    save_hash(store, RECOVERY_KEY, "recovery", code)
+}
+
+fn load_hash(
+    store: &impl KeyValueStore,
+    key: &str,
+    kind: &str,
+) -> Result<Option<SlowHash>, StoreError> {
+    match store.get(key)? {
         None => Ok(None),
-        Some(raw) => open("pin", &raw)
+        Some(raw) => open(kind, &raw)
             .map(Some)
-            .map_err(|e| StoreError::WriteFailed(format!("the stored PIN is damaged ({e})"))),
+            .map_err(|e| StoreError::WriteFailed(format!("the stored {kind} is damaged ({e})"))),
     }
 }
 
-/// Stores a PIN hash.
-pub fn save_pin(store: &mut impl KeyValueStore, pin: &PinHash) -> Result<(), StoreError> {
-    store.set(PIN_KEY, &seal("pin", pin).map_err(StoreError::WriteFailed)?)
+fn save_hash(
+    store: &mut impl KeyValueStore,
+    key: &str,
+    kind: &str,
+    hash: &SlowHash,
+) -> Result<(), StoreError> {
+    let value = seal(kind, hash).map_err(StoreError::WriteFailed)?;
+    store.set(key, &value)?;
+    // Read back: a PIN that did not really save would lock everyone out.
+    match store.get(key)? {
+        Some(back) if back == value => Ok(()),
+        _ => Err(StoreError::WriteFailed(format!(
+            "the {kind} did not read back as written"
+        ))),
+    }
 }
 
-/// Removes the PIN (only as part of erasing every response).
-pub fn forget_pin(store: &mut impl KeyValueStore) -> Result<(), StoreError> {
-    store.remove(PIN_KEY)?;
-    store.remove(LOCKOUT_KEY)
-}
-
-/// The lockout state; a damaged one counts as the strictest safe state
-/// (five failures, so one more wrong PIN locks).
+/// The lockout state. A damaged or unreadable one counts as the strictest
+/// safe state (four wrong tries, so one more begins a wait); one written by
+/// an older build that kept a clock time begins its wait again whole.
 pub fn load_lockout(store: &impl KeyValueStore) -> Lockout {
+    let strict = Lockout {
+        failures: FREE_ATTEMPTS - 1,
+        ..Lockout::default()
+    };
     match store.get(LOCKOUT_KEY) {
         Ok(None) => Lockout::default(),
-        Ok(Some(raw)) => open("lockout", &raw).unwrap_or(Lockout {
-            failures: crate::researcher::lockout::FREE_ATTEMPTS - 1,
-            locked_until: None,
-        }),
-        Err(_) => Lockout::default(),
+        Ok(Some(raw)) => open::<Lockout>("lockout", &raw)
+            .map(Lockout::from_older_build)
+            .unwrap_or(strict),
+        Err(_) => strict,
     }
 }
 
@@ -57,16 +95,20 @@ pub fn save_lockout(store: &mut impl KeyValueStore, lockout: &Lockout) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::researcher::pin::hash_pin;
+    use crate::researcher::slow_hash::Derivation;
     use crate::storage::MemoryStore;
 
     #[test]
-    fn pin_and_lockout_round_trip_and_damage_is_safe() {
+    fn hashes_and_lockout_round_trip_and_damage_is_safe() {
         let mut store = MemoryStore::new();
         assert_eq!(load_pin(&store), Ok(None));
-        let pin = hash_pin("402718", [1; 16]);
+        assert_eq!(load_recovery(&store), Ok(None));
+        let pin = Derivation::new([1; 16]).hash_of(&[9; 32]);
         save_pin(&mut store, &pin).expect("save");
-        assert_eq!(load_pin(&store), Ok(Some(pin)));
+        assert_eq!(load_pin(&store), Ok(Some(pin.clone())));
+        let code = Derivation::new([2; 16]).hash_of(&[8; 32]);
+        save_recovery(&mut store, &code).expect("save");
+        assert_eq!(load_recovery(&store), Ok(Some(code)));
         store.set(PIN_KEY, "garbage").expect("damage");
         assert!(
             load_pin(&store).is_err(),
@@ -74,12 +116,31 @@ mod tests {
         );
 
         let mut lockout = Lockout::default();
-        lockout.attempt(false, crate::time::Timestamp(0));
+        lockout.attempt(false);
         save_lockout(&mut store, &lockout).expect("save");
         assert_eq!(load_lockout(&store), lockout);
         store.set(LOCKOUT_KEY, "garbage").expect("damage");
         assert_eq!(load_lockout(&store).failures, 4);
-        forget_pin(&mut store).expect("forget");
-        assert_eq!(load_pin(&store), Ok(None));
+    }
+
+    #[test]
+    fn a_pin_stored_by_the_first_build_still_reads_and_asks_for_an_upgrade() {
+        let mut store = MemoryStore::new();
+        // As the first build wrote it: no "kdf", 100,000 rounds.
+        store
+            .set(
+                PIN_KEY,
+                &format!(
+                    r#"{{"format":1,"kind":"pin","data":{{"salt":"{}","rounds":100000,"hash":"{}"}}}}"#,
+                    "07".repeat(16),
+                    "ab".repeat(32)
+                ),
+            )
+            .expect("set");
+        let stored = load_pin(&store).expect("reads").expect("a PIN");
+        assert_eq!(stored.kdf, crate::researcher::slow_hash::KDF);
+        assert_eq!(stored.rounds, 100_000);
+        assert!(stored.needs_upgrade());
+        assert_eq!(stored.derivation().map(|d| d.rounds), Some(100_000));
     }
 }

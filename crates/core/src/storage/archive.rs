@@ -8,10 +8,11 @@
 
 use crate::record::ResponseRecord;
 use crate::storage::index::IndexEntry;
+use crate::storage::journal_entry::JournalEntry;
 use crate::storage::plan;
 use crate::storage::quarantine::Quarantined;
 use crate::storage::record_format::encode_record;
-use crate::storage::records::{RecordStore, Table, Write};
+use crate::storage::records::{RecordStore, Table};
 use crate::storage::repository::{Loaded, Repository};
 use crate::storage::store::{KeyValueStore, StoreError};
 use crate::time::Timestamp;
@@ -105,12 +106,28 @@ impl<S: RecordStore> Archive<S> {
         Ok(marked)
     }
 
-    /// Deletes every record already exported. Returns how many.
-    pub fn delete_exported(&mut self, now: Timestamp) -> Result<usize, StoreError> {
-        let writes = plan::delete_exported(&self.list(now)?);
-        let deleted = writes.len() / 2;
-        self.store.commit(writes)?;
-        Ok(deleted)
+    /// Deletes the records `ids` (those shown to be safe elsewhere) and
+    /// their index entries. Returns how many were stored.
+    pub fn delete_records(&mut self, ids: &[String]) -> Result<usize, StoreError> {
+        let mut present = Vec::with_capacity(ids.len());
+        for id in ids {
+            if self.contains(id)? {
+                present.push(id.clone());
+            }
+        }
+        self.store.commit(plan::delete_records(&present))?;
+        Ok(present.len())
+    }
+
+    /// Every readable journal entry (the surveys in progress); unreadable
+    /// ones are moved to the quarantine, and probes left behind removed.
+    pub fn journal(&mut self, now: Timestamp) -> Result<Vec<JournalEntry>, StoreError> {
+        let read = plan::read_journal(self.store.get_all(Table::Journal)?, now);
+        if !read.writes.is_empty() {
+            // If this fails, the values stay and are looked at next time.
+            let _ = self.store.commit(read.writes);
+        }
+        Ok(read.entries)
     }
 
     /// Every quarantined value, raw.
@@ -124,8 +141,9 @@ impl<S: RecordStore> Archive<S> {
     }
 
     /// Moves every record of the `localStorage` outbox into the archive in
-    /// one transaction; only once it committed are the outbox entries (and
-    /// a draft whose record is now stored) removed.
+    /// one transaction, deleting their journal entries in it; only once it
+    /// committed are the outbox entries (and a head holding a draft whose
+    /// record is now stored) removed.
     pub fn flush_outbox<K: KeyValueStore>(
         &mut self,
         journal: &mut Repository<K>,
@@ -144,11 +162,5 @@ impl<S: RecordStore> Archive<S> {
             ids: plan.ids,
             quarantined: plan.quarantined.len(),
         })
-    }
-
-    /// Deletes every stored record, index entry and quarantined value.
-    pub fn erase_all(&mut self) -> Result<(), StoreError> {
-        self.store
-            .commit(Table::ALL.map(|table| Write::Clear { table }).to_vec())
     }
 }

@@ -1,18 +1,21 @@
 //! Start-up over the two stores, in the order that can never lose or
-//! duplicate a response: first the outbox is moved into the archive (so a
-//! record whose IndexedDB write was cut off is stored), then the draft is
-//! looked at, dropped if its record is already stored, and otherwise
-//! resumed or kept as a partial record.
+//! duplicate a response: first the outbox is moved into the database (so a
+//! record whose database write was cut off is stored, and its journal entry
+//! deleted with it), then the journal is read from both stores and each
+//! survey in it is resumed, kept as a partial record, or dropped
+//! ([`plan_recovery`]).
 //!
 //! Nothing here reads every record: start-up costs the same with 10,000
-//! stored records as with none. The browser's `ui::services::startup`
+//! stored records as with none. The browser's `services::startup`
 //! performs the same steps asynchronously over IndexedDB.
 
 use crate::instrument::Instrument;
 use crate::settings::Settings;
 use crate::storage::archive::{Archive, Flushed};
+use crate::storage::journal::{record_stored, Seen};
+use crate::storage::plan;
 use crate::storage::records::RecordStore;
-use crate::storage::recover::{recover_draft, Recovery};
+use crate::storage::recover::{plan_recovery, Recovery, RecoveryPlan};
 use crate::storage::repository::Repository;
 use crate::storage::store::{KeyValueStore, StoreError};
 use crate::time::Timestamp;
@@ -20,16 +23,22 @@ use crate::time::Timestamp;
 /// What start-up found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Boot {
-    /// The outbox moved into the archive, or why it could not be (it then
+    /// The outbox moved into the database, or why it could not be (it then
     /// stays in the outbox, and is tried again at the next start-up).
     pub flushed: Result<Flushed, StoreError>,
-    /// What became of the draft.
+    /// What became of the newest survey in the journal, or why the journal
+    /// could not be read or its decisions stored (nothing is lost then:
+    /// every draft stays where it was and is looked at again next time).
     pub recovery: Result<Recovery, StoreError>,
+    /// Older surveys also kept as partial records (rare: each needs a
+    /// failure that left two surveys in the journal).
+    pub older_kept: usize,
+    /// The revision the session's first journal entry is written with.
+    pub next_rev: u64,
 }
 
-/// Runs start-up. A record kept as partial goes through the outbox like
-/// any other, and is moved at once. `known` are the other instruments the
-/// device knows, to code a draft left on one of them (see [`recover_draft`]).
+/// Runs start-up. `known` are the other instruments the device knows, to
+/// code a draft left on one of them (see [`plan_recovery`]).
 pub fn boot<K: KeyValueStore, S: RecordStore>(
     journal: &mut Repository<K>,
     archive: &mut Archive<S>,
@@ -39,26 +48,89 @@ pub fn boot<K: KeyValueStore, S: RecordStore>(
     now: Timestamp,
 ) -> Boot {
     let flushed = archive.flush_outbox(journal, now);
-    let stored = journal
-        .draft_id()
-        .map(|id| archive.contains(&id))
-        .transpose();
-    let recovery = match stored {
-        Ok(stored) => {
-            let stored = stored.unwrap_or(false);
-            recover_draft(journal, instrument, known, settings, now, |_| stored)
-        }
-        Err(e) => Err(e),
+    let mut boot = Boot {
+        flushed,
+        recovery: Ok(Recovery::Nothing),
+        older_kept: 0,
+        next_rev: 0,
     };
-    let flushed = match (&recovery, flushed) {
-        (Ok(Recovery::KeptAsPartial(_)), Ok(mut before)) => {
-            archive.flush_outbox(journal, now).map(|after| {
-                before.ids.extend(after.ids);
-                before.quarantined += after.quarantined;
-                before
-            })
+    let read = read_journal(journal, archive, now);
+    let (entries, head, outbox) = match read {
+        Ok(read) => read,
+        Err(e) => {
+            boot.recovery = Err(e);
+            return boot;
         }
-        (_, flushed) => flushed,
     };
-    Boot { flushed, recovery }
+    let mut stored = Vec::new();
+    for entry in entries.iter().chain(head.iter()) {
+        if let Some(id) = entry.id() {
+            match archive.contains(id) {
+                Ok(true) => stored.push(id.to_owned()),
+                Ok(false) => {}
+                Err(e) => {
+                    boot.recovery = Err(e);
+                    return boot;
+                }
+            }
+        }
+    }
+    let is_stored = |id: &str| stored.iter().any(|s| s == id) || outbox.iter().any(|o| o == id);
+    let plan = plan_recovery(entries, head, is_stored, instrument, known, settings, now);
+    boot.next_rev = plan.next_rev;
+    boot.older_kept = plan.partial.len().saturating_sub(usize::from(matches!(
+        plan.recovery,
+        Recovery::KeptAsPartial(_)
+    )));
+    boot.recovery = carry_out(journal, archive, plan);
+    boot
+}
+
+type JournalRead = (
+    Vec<crate::storage::journal_entry::JournalEntry>,
+    Option<crate::storage::journal_entry::JournalEntry>,
+    Vec<String>,
+);
+
+fn read_journal<K: KeyValueStore, S: RecordStore>(
+    journal: &mut Repository<K>,
+    archive: &mut Archive<S>,
+    now: Timestamp,
+) -> Result<JournalRead, StoreError> {
+    let entries = archive.journal(now)?;
+    let head = journal.load_draft()?;
+    let outbox = journal.outbox_ids()?;
+    Ok((entries, head, outbox))
+}
+
+/// Stores the partial records and drops what the plan drops, in one
+/// transaction; each partial record goes to the outbox first, so it is
+/// kept even if the transaction fails.
+fn carry_out<K: KeyValueStore, S: RecordStore>(
+    journal: &mut Repository<K>,
+    archive: &mut Archive<S>,
+    plan: RecoveryPlan,
+) -> Result<Recovery, StoreError> {
+    let resumes = matches!(plan.recovery, Recovery::Resume(_));
+    let mut writes = Vec::new();
+    for record in &plan.partial {
+        // If the outbox refuses, the draft stays in the journal until the
+        // database takes the record.
+        let _ = journal.save_record(record);
+        writes.extend(plan::store_finished(record)?);
+    }
+    writes.extend(plan::drop_journal(&plan.drop));
+    let committed = archive.store.commit(writes);
+    if let Err(e) = committed {
+        return if resumes { Ok(plan.recovery) } else { Err(e) };
+    }
+    let mut seen = Seen::default();
+    for record in &plan.partial {
+        record_stored(journal, &mut seen, &record.id)?;
+    }
+    if !resumes {
+        // Every survey the head held or named is now stored or dropped.
+        journal.clear_draft()?;
+    }
+    Ok(plan.recovery)
 }

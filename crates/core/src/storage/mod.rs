@@ -5,12 +5,14 @@
 //! Two stores, each for what it does best (see README, "Storage and data
 //! safety"):
 //!
-//! - a [`KeyValueStore`] (`localStorage` in the app): the draft, rewritten
-//!   synchronously at every answer, the settings, and the outbox of
-//!   finished records waiting to be moved ([`Repository`], [`journal`]);
 //! - a [`RecordStore`] (IndexedDB in the app): every finished record, one
-//!   value per record, with an index rebuilt from the records when needed
-//!   ([`Archive`], [`plan`]).
+//!   value per record, with an index rebuilt from the records when needed,
+//!   and the journal of surveys in progress ([`Archive`], [`plan`],
+//!   [`journal`]);
+//! - a [`KeyValueStore`] (`localStorage` in the app): the settings, and the
+//!   synchronous fallback copies: the journal's head, rewritten at every
+//!   answer, and the outbox of finished records not yet confirmed in the
+//!   database ([`Repository`]).
 
 pub mod archive;
 pub mod boot;
@@ -19,7 +21,9 @@ pub mod envelope;
 pub mod index;
 pub mod instruments;
 pub mod journal;
+pub mod journal_entry;
 pub mod plan;
+pub mod probe;
 pub mod quarantine;
 pub mod record_format;
 pub mod records;
@@ -30,8 +34,9 @@ pub mod store;
 pub use archive::{Archive, Flushed};
 pub use boot::{boot, Boot};
 pub use index::IndexEntry;
+pub use journal_entry::JournalEntry;
 pub use quarantine::Quarantined;
 pub use records::{MemoryRecords, RecordStore, Table, Write};
-pub use recover::{recover_draft, Recovery};
+pub use recover::{plan_recovery, Recovery, RecoveryPlan};
 pub use repository::{Loaded, Repository};
 pub use store::{KeyValueStore, MemoryStore, StoreError};

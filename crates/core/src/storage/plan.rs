@@ -14,6 +14,9 @@ use crate::storage::store::StoreError;
 use crate::time::Timestamp;
 use std::collections::BTreeSet;
 
+mod journal;
+pub use journal::{drop_journal, read_journal, save_journal, store_finished, JournalRead};
+
 /// The writes that store `record` (replacing any record with its id, so
 /// storing it twice never makes two) and its index entry, together.
 pub fn save_record(record: &ResponseRecord) -> Result<Vec<Write>, StoreError> {
@@ -33,6 +36,19 @@ pub fn save_record(record: &ResponseRecord) -> Result<Vec<Write>, StoreError> {
             value: entry,
         },
     ])
+}
+
+/// The writes that delete the records `ids` and their index entries (the
+/// records shown to be safe elsewhere; see [`crate::receipt`]).
+pub fn delete_records<'a>(ids: impl IntoIterator<Item = &'a String>) -> Vec<Write> {
+    ids.into_iter()
+        .flat_map(|id| {
+            [Table::Records, Table::Index].map(|table| Write::Delete {
+                table,
+                key: id.clone(),
+            })
+        })
+        .collect()
 }
 
 /// What reading stored records found.
@@ -152,21 +168,6 @@ pub fn mark_exported(records: &[ResponseRecord], at: Timestamp) -> Result<Vec<Wr
     Ok(writes)
 }
 
-/// The writes that delete every record already exported, with its index
-/// entry. Records never exported are never deleted.
-pub fn delete_exported(entries: &[IndexEntry]) -> Vec<Write> {
-    entries
-        .iter()
-        .filter(|e| e.exported_at.is_some())
-        .flat_map(|e| {
-            [Table::Records, Table::Index].map(|table| Write::Delete {
-                table,
-                key: e.id.clone(),
-            })
-        })
-        .collect()
-}
-
 /// What moving the outbox into the record database will do.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OutboxPlan {
@@ -181,7 +182,8 @@ pub struct OutboxPlan {
 }
 
 /// Plans moving `(key, value)` rows of the `localStorage` outbox (keys
-/// `candour:record:<id>`, any record format) into the record database. The
+/// `candour:record:<id>`, any record format) into the record database, each
+/// with the deletion of its survey's journal entry ([`store_finished`]). The
 /// outbox holds finished records that are not yet in IndexedDB: records
 /// written by the first build (format 1) and records whose IndexedDB write
 /// had not completed when the page went away.
@@ -192,7 +194,11 @@ pub fn flush_outbox(rows: Vec<(String, String)>, now: Timestamp) -> OutboxPlan {
             continue;
         };
         let decoded = decode_record(&raw).and_then(|r| check_key(&r, id).map(|()| r));
-        match decoded.and_then(|r| save_record(&r).map(|w| (r, w)).map_err(|e| e.to_string())) {
+        match decoded.and_then(|r| {
+            store_finished(&r)
+                .map(|w| (r, w))
+                .map_err(|e| e.to_string())
+        }) {
             Ok((record, writes)) => {
                 plan.writes.extend(writes);
                 plan.ids.push(record.id);

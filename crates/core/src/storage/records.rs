@@ -21,11 +21,21 @@ pub enum Table {
     Index,
     /// Values that could not be read, kept raw.
     Quarantine,
+    /// The journal of surveys in progress: one
+    /// [`crate::storage::journal_entry::JournalEntry`] per survey, keyed by
+    /// its id, rewritten at every answer and deleted in the same
+    /// transaction that stores the survey's record.
+    Journal,
 }
 
 impl Table {
     /// Every table, in the order they are created.
-    pub const ALL: [Table; 3] = [Table::Records, Table::Index, Table::Quarantine];
+    pub const ALL: [Table; 4] = [
+        Table::Records,
+        Table::Index,
+        Table::Quarantine,
+        Table::Journal,
+    ];
 
     /// The object store's name.
     pub fn name(self) -> &'static str {
@@ -33,6 +43,7 @@ impl Table {
             Table::Records => "records",
             Table::Index => "index",
             Table::Quarantine => "quarantine",
+            Table::Journal => "journal",
         }
     }
 }

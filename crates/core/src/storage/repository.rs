@@ -2,7 +2,9 @@
 //! app): the journal of the survey in progress, the outbox of finished
 //! records, and the settings.
 //!
-//! Keys: `candour:draft` (the survey in progress, rewritten at every answer),
+//! Keys: `candour:draft` (the journal's head: the survey in progress,
+//! rewritten at every answer, or that none is; see
+//! [`crate::storage::journal_entry`]),
 //! `candour:record:<id>` (the outbox: a finished record waiting to be moved
 //! into the record database, one key per record so a corrupt one never
 //! hides the others), `candour:settings`, and
@@ -14,13 +16,13 @@
 use crate::record::ResponseRecord;
 use crate::settings::Settings;
 use crate::storage::envelope::{open, seal};
+use crate::storage::journal_entry::JournalEntry;
 use crate::storage::record_format::{check_key, decode_record, encode_record};
 use crate::storage::store::{KeyValueStore, StoreError};
-use crate::survey::Draft;
 
 pub use crate::storage::quarantine::Quarantined;
 
-/// Key of the survey in progress.
+/// Key of the journal's head (the survey in progress).
 pub const DRAFT_KEY: &str = "candour:draft";
 /// Key prefix of stored records.
 pub const RECORD_PREFIX: &str = "candour:record:";
@@ -51,22 +53,19 @@ impl<S: KeyValueStore> Repository<S> {
         Repository { store }
     }
 
-    /// Saves the survey in progress.
-    pub fn save_draft(&mut self, draft: &Draft) -> Result<(), StoreError> {
-        self.write(
-            DRAFT_KEY,
-            &seal("draft", draft).map_err(StoreError::WriteFailed)?,
-        )
+    /// Saves the journal's head (the survey in progress at its revision).
+    pub fn save_draft(&mut self, entry: &JournalEntry) -> Result<(), StoreError> {
+        self.write(DRAFT_KEY, &entry.encode().map_err(StoreError::WriteFailed)?)
     }
 
-    /// The survey in progress, if any. An unreadable draft is quarantined,
-    /// never silently dropped, and loading goes on as if there were none.
-    pub fn load_draft(&mut self) -> Result<Option<Draft>, StoreError> {
+    /// The journal's head, if any. An unreadable one is quarantined, never
+    /// silently dropped, and loading goes on as if there were none.
+    pub fn load_draft(&mut self) -> Result<Option<JournalEntry>, StoreError> {
         let Some(raw) = self.store.get(DRAFT_KEY)? else {
             return Ok(None);
         };
-        match open::<Draft>("draft", &raw) {
-            Ok(draft) => Ok(Some(draft)),
+        match JournalEntry::decode(&raw) {
+            Ok(entry) => Ok(Some(entry)),
             Err(reason) => {
                 self.quarantine(DRAFT_KEY, &raw, &reason)?;
                 Ok(None)
@@ -74,19 +73,19 @@ impl<S: KeyValueStore> Repository<S> {
         }
     }
 
-    /// Removes the survey in progress.
+    /// Removes the journal's head.
     pub fn clear_draft(&mut self) -> Result<(), StoreError> {
         self.store.remove(DRAFT_KEY)
     }
 
-    /// The id of the stored draft, if there is a readable one (nothing is
-    /// quarantined here: [`Repository::load_draft`] does that).
+    /// The id of the survey the head holds, if it is readable and holds one
+    /// (nothing is quarantined here: [`Repository::load_draft`] does that).
     pub fn draft_id(&self) -> Option<String> {
         let raw = self.store.get(DRAFT_KEY).ok()??;
-        open::<Draft>("draft", &raw).ok().map(|d| d.id)
+        JournalEntry::decode(&raw).ok()?.draft.map(|d| d.id)
     }
 
-    /// Removes the stored draft only if it is the survey `id`: the one whose
+    /// Removes the head only if it holds the survey `id`: the one whose
     /// record was just stored. A newer survey's draft is never touched.
     pub fn clear_draft_if(&mut self, id: &str) -> Result<bool, StoreError> {
         if self.draft_id().as_deref() == Some(id) {
@@ -94,6 +93,18 @@ impl<S: KeyValueStore> Repository<S> {
             return Ok(true);
         }
         Ok(false)
+    }
+
+    /// The ids of the records waiting in the outbox, unread.
+    pub fn outbox_ids(&self) -> Result<Vec<String>, StoreError> {
+        let mut ids: Vec<String> = self
+            .store
+            .keys()?
+            .into_iter()
+            .filter_map(|k| k.strip_prefix(RECORD_PREFIX).map(str::to_owned))
+            .collect();
+        ids.sort();
+        Ok(ids)
     }
 
     /// Puts a finished record in the outbox, under its own key, in today's

@@ -1,117 +1,225 @@
-//! Saves the draft at every change and moves each finished record into the
-//! record database, flushing again whenever the page is hidden.
+//! Saves every change of the survey to both stores and moves each finished
+//! record into the record database, again whenever the page is hidden.
 
 use crate::hooks::use_flush_on_hide::use_flush_on_hide;
 use crate::services::local_store::LocalStore;
 use crate::services::records_db::RecordsDb;
+use crate::services::window_lock::WindowLock;
 use crate::state::SurveyCtx;
 use candour_core::record::ResponseRecord;
-use candour_core::storage::journal::{persist, Persisted, Seen};
-use candour_core::storage::{Repository, StoreError};
-use candour_core::survey::Draft;
+use candour_core::storage::journal::{
+    after_commit, persist, record_stored, shown_problem, Persisted, Seen,
+};
+use candour_core::storage::{plan, Repository, StoreError};
 use candour_web::clock::now;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// What the screen says about saving.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Saving {
+    /// Why the last change, or a finished record, is not saved, if so.
+    pub problem: Option<StoreError>,
+    /// True once another window took over (only without Web Locks): this
+    /// window writes nothing more.
+    pub window_lost: bool,
+}
+
 /// Saves after every change of the draft or the finished record, and
-/// returns the last save failure, if any, for the screen to say in words.
+/// returns what the screen must say.
 ///
-/// The order of writes is the core's [`persist`] (tested natively): the
-/// draft is written synchronously to `localStorage` at every answer; a
-/// finished record goes to the `localStorage` outbox before its draft is
-/// removed, and is then moved into IndexedDB, the outbox entry removed only
-/// once that transaction completed. On `visibilitychange` to hidden and on
-/// `pagehide`, the draft is written again and the outbox moved again.
+/// The order of writes is the core's [`persist`] (tested natively): each
+/// change writes the journal's head to `localStorage` at once and commits
+/// the same entry to the database's journal; a finished record goes to the
+/// `localStorage` outbox and to the database in one transaction with the
+/// deletion of its journal entry, and the outbox entry goes only once that
+/// completed. Commits are issued in the order of the changes. When the page
+/// is hidden or left, the head is written again, a refused commit retried,
+/// and the outbox moved. Nothing is written once `lock` is no longer held.
 ///
 /// ```ignore
-/// let save_problem = use_persistence(&survey, startup.db.clone());
+/// let saving = use_persistence(&survey, startup.db.clone(), lock, startup.next_rev);
 /// ```
 #[hook]
-pub fn use_persistence(survey: &SurveyCtx, db: Option<RecordsDb>) -> Option<StoreError> {
-    let saving = use_state_eq(|| None::<StoreError>);
-    let moving = use_state_eq(|| None::<StoreError>);
-    let seen = use_mut_ref(Seen::default);
-    let latest_draft = use_mut_ref(|| None::<Draft>);
-    let unsaved = use_mut_ref(|| None::<ResponseRecord>);
-    let mover = Mover {
-        db,
-        seen: seen.clone(),
-        unsaved: unsaved.clone(),
-        problem: moving.setter(),
+pub fn use_persistence(
+    survey: &SurveyCtx,
+    db: Option<RecordsDb>,
+    lock: Rc<WindowLock>,
+    next_rev: u64,
+) -> Saving {
+    let change_problem = use_state_eq(|| None::<StoreError>);
+    let record_problem = use_state_eq(|| None::<StoreError>);
+    let window_lost = use_state_eq(|| false);
+    let saver = {
+        let seen = use_mut_ref(|| Seen::starting_at(next_rev));
+        let last = use_mut_ref(|| None::<Persisted>);
+        let last_failed = use_mut_ref(|| false);
+        let unsaved = use_mut_ref(|| None::<ResponseRecord>);
+        let generation = use_mut_ref(|| 0u64);
+        Saver {
+            db,
+            lock,
+            seen,
+            last,
+            last_failed,
+            unsaved,
+            generation,
+            change_problem: change_problem.setter(),
+            record_problem: record_problem.setter(),
+            window_lost: window_lost.setter(),
+        }
     };
     {
-        let mover = mover.clone();
-        let latest_draft = latest_draft.clone();
-        let saving = saving.clone();
+        let saver = saver.clone();
         let deps = (survey.0.draft.clone(), survey.0.finished.clone());
         use_effect_with(deps, move |(draft, finished)| {
-            latest_draft.replace(draft.clone());
-            let outcome = match LocalStore::open() {
-                Ok(store) => persist(
-                    &mut Repository::new(store),
-                    &mut seen.borrow_mut(),
-                    draft.as_ref(),
-                    finished.as_ref(),
-                ),
-                Err(e) => Persisted {
-                    problem: Some(e),
-                    ..Persisted::default()
-                },
-            };
-            saving.set(outcome.problem.clone());
-            if let Some(record) = outcome.direct {
-                unsaved.replace(Some(record));
-            }
-            if outcome.flush || unsaved.borrow().is_some() {
-                mover.start();
+            saver.save(draft.as_ref(), finished.as_ref());
+        });
+    }
+    use_flush_on_hide(Callback::from(move |()| saver.on_hide()));
+    Saving {
+        problem: (*change_problem)
+            .clone()
+            .or_else(|| (*record_problem).clone()),
+        window_lost: *window_lost,
+    }
+}
+
+/// The hook's memory and what it sets.
+#[derive(Clone)]
+struct Saver {
+    db: Option<RecordsDb>,
+    lock: Rc<WindowLock>,
+    seen: Rc<RefCell<Seen>>,
+    /// The last change's writes, for the page to write again when hidden.
+    last: Rc<RefCell<Option<Persisted>>>,
+    /// Whether the database refused the last change's commit.
+    last_failed: Rc<RefCell<bool>>,
+    /// A finished record neither the outbox nor the database took yet.
+    unsaved: Rc<RefCell<Option<ResponseRecord>>>,
+    /// Counts changes, so only the newest change's outcome is shown.
+    generation: Rc<RefCell<u64>>,
+    change_problem: UseStateSetter<Option<StoreError>>,
+    record_problem: UseStateSetter<Option<StoreError>>,
+    window_lost: UseStateSetter<bool>,
+}
+
+impl Saver {
+    /// True while this window may write; says so on screen when not.
+    fn may_write(&self) -> bool {
+        let held = self.lock.still_held();
+        if !held {
+            self.window_lost.set(true);
+        }
+        held
+    }
+
+    /// The synchronous save of a change, then its commit.
+    fn save(&self, draft: Option<&candour_core::survey::Draft>, finished: Option<&ResponseRecord>) {
+        if !self.may_write() {
+            return;
+        }
+        let persisted = match LocalStore::open() {
+            Ok(store) => persist(
+                &mut Repository::new(store),
+                &mut self.seen.borrow_mut(),
+                draft,
+                finished,
+            ),
+            // No localStorage at all: start-up said so, and no survey
+            // started; a change here can only be the start screen's.
+            Err(e) => Persisted {
+                sync_problem: Some(e),
+                ..Persisted::default()
+            },
+        };
+        let generation = *self.generation.borrow() + 1;
+        self.generation.replace(generation);
+        self.change_problem.set(shown_problem(&persisted, None));
+        self.last.replace(Some(persisted.clone()));
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let outcome = this.commit(&persisted).await;
+            if *this.generation.borrow() == generation {
+                this.last_failed.replace(outcome.is_err());
+                this.change_problem
+                    .set(shown_problem(&persisted, Some(&outcome)));
             }
         });
     }
-    use_flush_on_hide(Callback::from(move |()| {
-        // Already written at the change; written again in case that write
-        // failed and room has been made since. Synchronous: done before the
-        // page goes.
-        if let (Some(draft), Ok(store)) = (latest_draft.borrow().as_ref(), LocalStore::open()) {
-            if mover.seen.borrow().unsaved.is_none() {
-                let _ = Repository::new(store).save_draft(draft);
+
+    /// Commits one change's writes (issued at once, so in the order of the
+    /// changes), then tidies `localStorage` after it.
+    async fn commit(&self, persisted: &Persisted) -> Result<(), StoreError> {
+        let outcome = match (&self.db, persisted.writes.is_empty()) {
+            (_, true) => Ok(()),
+            (Some(db), false) => db.commit(persisted.writes.clone()).await,
+            (None, false) => Err(StoreError::Unavailable("the database did not open".into())),
+        };
+        if let Ok(store) = LocalStore::open() {
+            let mut repo = Repository::new(store);
+            let _ = after_commit(&mut repo, &mut self.seen.borrow_mut(), persisted, &outcome);
+        }
+        if let Some(record) = &persisted.finished {
+            match &outcome {
+                Ok(()) => self.record_problem.set(None),
+                Err(e) => {
+                    if self.seen.borrow().unsaved.as_deref() == Some(record.id.as_str()) {
+                        self.unsaved.replace(Some(record.clone()));
+                    }
+                    self.record_problem.set(Some(e.clone()));
+                }
             }
         }
-        mover.start();
-    }));
-    (*saving).clone().or_else(|| (*moving).clone())
-}
+        outcome
+    }
 
-/// Moves finished records into IndexedDB in the background.
-#[derive(Clone)]
-struct Mover {
-    db: Option<RecordsDb>,
-    seen: Rc<RefCell<Seen>>,
-    /// A finished record the outbox refused (its draft is its only copy).
-    unsaved: Rc<RefCell<Option<ResponseRecord>>>,
-    problem: UseStateSetter<Option<StoreError>>,
-}
-
-impl Mover {
-    /// Moves the outbox and any unsaved record; the outcome replaces the
-    /// last one shown.
-    fn start(&self) {
+    /// When the page is hidden or left: the head written again (synchronous,
+    /// done before the page goes), then a refused commit retried, the record
+    /// nothing took stored, and the outbox moved.
+    fn on_hide(&self) {
+        if !self.may_write() {
+            return;
+        }
+        let last = self.last.borrow().clone();
+        if let (Some(head), Ok(store)) = (
+            last.as_ref().and_then(|p| p.head.as_ref()),
+            LocalStore::open(),
+        ) {
+            let unsaved = self.seen.borrow().unsaved.clone();
+            if unsaved.is_none() || unsaved.as_deref() == head.id() {
+                let _ = Repository::new(store).save_draft(head);
+            }
+        }
         let Some(db) = self.db.clone() else {
             return;
         };
         let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let outcome = this.move_all(&db).await;
-            this.problem.set(outcome.err());
+            if *this.last_failed.borrow() {
+                if let Some(last) = last.filter(|p| p.finished.is_none()) {
+                    let retried = db.commit(last.writes.clone()).await;
+                    this.last_failed.replace(retried.is_err());
+                    this.change_problem
+                        .set(shown_problem(&last, Some(&retried)));
+                }
+            }
+            let outcome = this.store_unsaved(&db).await;
+            this.record_problem.set(outcome.err());
         });
     }
 
-    async fn move_all(&self, db: &RecordsDb) -> Result<(), StoreError> {
-        let direct = self.unsaved.borrow().clone();
-        if let Some(record) = direct {
-            db.save(&record).await?;
-            Repository::new(LocalStore::open()?).clear_draft_if(&record.id)?;
-            self.seen.borrow_mut().stored(&record.id);
+    /// Stores the record nothing took yet, then moves the outbox.
+    async fn store_unsaved(&self, db: &RecordsDb) -> Result<(), StoreError> {
+        let record = self.unsaved.borrow().clone();
+        if let Some(record) = record {
+            db.commit(plan::store_finished(&record)?).await?;
+            record_stored(
+                &mut Repository::new(LocalStore::open()?),
+                &mut self.seen.borrow_mut(),
+                &record.id,
+            )?;
             self.unsaved.replace(None);
         }
         db.flush_outbox(now()).await.map(|_| ())

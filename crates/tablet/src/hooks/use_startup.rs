@@ -1,25 +1,30 @@
-//! Runs the asynchronous start-up once and hands its outcome to the app.
+//! Runs the asynchronous start-up once this window holds the survey lock,
+//! and hands its outcome to the app.
 
 use crate::services::startup::{start_up, Startup};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// `None` while start-up runs (opening IndexedDB, moving the outbox,
-/// looking at the draft: well under half a second), then the outcome.
-/// No survey may start before it is known whether storage works.
+/// `None` until `may_start` and while start-up runs (opening IndexedDB,
+/// moving the outbox, reading the journal: well under half a second), then
+/// the outcome. No survey may start before it is known whether storage
+/// works, and nothing is read or written before this window holds the
+/// survey lock (`may_start`).
 ///
 /// ```ignore
-/// let Some(startup) = use_startup() else { return html! { <Loading /> } };
+/// let Some(startup) = use_startup(window.lock().is_some()) else { return html! { <Loading /> } };
 /// ```
 #[hook]
-pub fn use_startup() -> Option<Rc<Startup>> {
+pub fn use_startup(may_start: bool) -> Option<Rc<Startup>> {
     let startup = use_state(|| None::<Rc<Startup>>);
     {
         let startup = startup.clone();
-        use_effect_with((), move |()| {
-            wasm_bindgen_futures::spawn_local(async move {
-                startup.set(Some(Rc::new(start_up().await)));
-            });
+        use_effect_with(may_start, move |&may_start| {
+            if may_start {
+                wasm_bindgen_futures::spawn_local(async move {
+                    startup.set(Some(Rc::new(start_up().await)));
+                });
+            }
         });
     }
     (*startup).clone()

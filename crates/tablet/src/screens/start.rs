@@ -1,10 +1,14 @@
 //! The start screen, for staff: an optional participant code and "Start a
-//! new survey".
+//! new survey", which first proves with a real write that the answers can
+//! be saved.
 
 use crate::hooks::use_focus_heading::use_focus_heading;
+use crate::services::records_db::RecordsDb;
+use crate::services::storage_probe::prove_room;
 use crate::state::{action_callback, AppEnv, SurveyCtx};
 use candour_core::participant_code::parse_participant_code;
 use candour_core::survey::Action;
+use candour_core::visibility::all_items;
 use candour_web::clock::new_record_id;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -18,6 +22,9 @@ pub struct StartProps {
     /// A notice for staff, e.g. that an abandoned survey was saved.
     #[prop_or_default]
     pub notice: Option<AttrValue>,
+    /// The record database, where the test write before each survey goes.
+    #[prop_or_default]
+    pub db: Option<RecordsDb>,
 }
 
 /// Staff start a survey here and hand the tablet over.
@@ -28,10 +35,14 @@ pub fn StartScreen(props: &StartProps) -> Html {
     let heading = use_focus_heading(());
     let code_input = use_node_ref();
     let code_error = use_state(|| None::<String>);
+    // The test write before a survey: running, or why it failed.
+    let checking = use_state(|| false);
+    let cannot_save = use_state(|| None::<String>);
     let (Some(survey), Some(env)) = (survey, env) else {
         return html! {};
     };
     let m = env.messages.clone();
+    let items = all_items(&survey.0.instrument).count();
 
     let start = {
         let code_input = code_input.clone();
@@ -50,8 +61,12 @@ pub fn StartScreen(props: &StartProps) -> Html {
             service_code: service_code.clone(),
             now,
         });
+        let (checking, cannot_save, db) = (checking.clone(), cannot_save.clone(), props.db.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            if *checking {
+                return;
+            }
             let typed = code_input
                 .cast::<HtmlInputElement>()
                 .map(|i| i.value())
@@ -59,7 +74,22 @@ pub fn StartScreen(props: &StartProps) -> Html {
             match parse_participant_code(&typed) {
                 Ok(code) => {
                     code_error.set(None);
-                    dispatch.emit(code);
+                    // No survey starts before a real write proved that its
+                    // draft and its record can be stored.
+                    checking.set(true);
+                    let (checking, cannot_save, db) =
+                        (checking.clone(), cannot_save.clone(), db.clone());
+                    let (dispatch, m) = (dispatch.clone(), m.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match prove_room(db.as_ref(), items).await {
+                            Ok(()) => {
+                                cannot_save.set(None);
+                                dispatch.emit(code);
+                            }
+                            Err(e) => cannot_save.set(Some(e.for_staff(&m))),
+                        }
+                        checking.set(false);
+                    });
                 }
                 Err(e) => code_error.set(Some(e.in_words(&m))),
             }
@@ -86,6 +116,8 @@ pub fn StartScreen(props: &StartProps) -> Html {
             }
             if let Some(blocked) = &props.blocked {
                 <p class="notice warning" role="alert">{ blocked.clone() }</p>
+            } else if let Some(problem) = &*cannot_save {
+                <p class="notice warning" role="alert">{ problem.clone() }</p>
             }
             <form class="start-form" onsubmit={start} novalidate=true>
                 <label for="participant-code">{ m.get("start.code_label") }</label>
@@ -97,9 +129,12 @@ pub fn StartScreen(props: &StartProps) -> Html {
                 if let Some(error) = &*code_error {
                     <p id="code-error" class="notice warning" role="alert">{ error.clone() }</p>
                 }
-                <button type="submit" class="button primary" disabled={props.blocked.is_some()}>
+                <button type="submit" class="button primary" disabled={props.blocked.is_some() || *checking}>
                     { m.get("start.button") }
                 </button>
+                if *checking {
+                    <p role="status">{ m.get("start.checking") }</p>
+                }
             </form>
             <p class="device-label">{ device }</p>
         </main>

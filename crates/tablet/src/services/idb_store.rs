@@ -13,9 +13,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbTransaction, IdbTransactionMode};
 
-/// The database's schema version: bump it (and add an upgrade step) when a
-/// table is added. Values carry their own format version; this does not.
-const SCHEMA_VERSION: u32 = 1;
+/// The database's schema version: bump it when a table is added (the
+/// upgrade creates every table a database lacks). 1: records, index and
+/// quarantine; 2: the journal of surveys in progress. Values carry their own
+/// format version; this does not.
+const SCHEMA_VERSION: u32 = 2;
 /// How long opening may take before storage counts as unavailable.
 const OPEN_TIMEOUT_MS: i32 = 5_000;
 

@@ -4,10 +4,15 @@
 pub mod idb_request;
 pub mod idb_store;
 pub mod instruments;
+pub mod key_derivation;
 pub mod local_store;
 pub mod locale;
 pub mod records_db;
+pub mod safe_elsewhere;
+pub mod secrets;
 pub mod speech;
 pub mod startup;
+pub mod storage_probe;
 pub mod storage_report;
 pub mod storage_status;
+pub mod window_lock;

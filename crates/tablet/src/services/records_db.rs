@@ -16,7 +16,7 @@ use candour_core::record::ResponseRecord;
 use candour_core::storage::index::IndexEntry;
 use candour_core::storage::record_format::encode_record;
 use candour_core::storage::{
-    plan, Flushed, Loaded, Quarantined, Repository, StoreError, Table, Write,
+    plan, Flushed, JournalEntry, Loaded, Quarantined, Repository, StoreError, Table, Write,
 };
 use candour_core::time::Timestamp;
 
@@ -130,13 +130,36 @@ impl RecordsDb {
         Ok(marked)
     }
 
-    /// Deletes every record already exported (never one that was not).
-    /// Returns how many.
-    pub async fn delete_exported(&self, now: Timestamp) -> Result<usize, StoreError> {
-        let writes = plan::delete_exported(&self.list(now).await?);
-        let deleted = writes.len() / 2;
-        self.store.commit(writes).await?;
-        Ok(deleted)
+    /// Deletes the records `ids` (those shown to be safe elsewhere, see
+    /// [`candour_core::receipt`]) and their index entries, in one
+    /// transaction. Returns how many of them were stored.
+    pub async fn delete_records(&self, ids: &[String]) -> Result<usize, StoreError> {
+        let mut present = Vec::with_capacity(ids.len());
+        for id in ids {
+            if self.contains(id).await? {
+                present.push(id.clone());
+            }
+        }
+        self.store.commit(plan::delete_records(&present)).await?;
+        Ok(present.len())
+    }
+
+    /// Applies `writes` (the core's plans: a journal entry, a finished
+    /// record, a probe) in one durable transaction: all or nothing.
+    pub async fn commit(&self, writes: Vec<Write>) -> Result<(), StoreError> {
+        self.store.commit(writes).await
+    }
+
+    /// Every readable journal entry (the surveys in progress); unreadable
+    /// ones are moved to the quarantine, and probes a closed page left
+    /// behind are removed.
+    pub async fn journal(&self, now: Timestamp) -> Result<Vec<JournalEntry>, StoreError> {
+        let read = plan::read_journal(self.store.get_all(Table::Journal).await?, now);
+        if !read.writes.is_empty() {
+            // If this fails, the values stay and are looked at next time.
+            let _ = self.store.commit(read.writes).await;
+        }
+        Ok(read.entries)
     }
 
     /// Every value that could not be read, raw, for the researcher to
@@ -160,8 +183,9 @@ impl RecordsDb {
     }
 
     /// Moves every record of the outbox into the database, in one durable
-    /// transaction; the outbox entries (and a draft whose record is now
-    /// stored) are removed only after it committed.
+    /// transaction that also deletes their journal entries; the outbox
+    /// entries (and a head holding a draft whose record is now stored) are
+    /// removed only after it committed.
     pub async fn flush_outbox(&self, now: Timestamp) -> Result<Flushed, StoreError> {
         let mut journal = Repository::new(LocalStore::open()?);
         let plan = plan::flush_outbox(journal.outbox()?, now);
@@ -177,13 +201,5 @@ impl RecordsDb {
             ids: plan.ids,
             quarantined: plan.quarantined.len(),
         })
-    }
-
-    /// Deletes every stored record, index entry and quarantined value (the
-    /// researcher area's "erase everything"; the outbox and draft live in
-    /// `localStorage` and are the caller's to remove).
-    pub async fn erase_all(&self) -> Result<(), StoreError> {
-        let writes = Table::ALL.map(|table| Write::Clear { table }).to_vec();
-        self.store.commit(writes).await
     }
 }

@@ -1,9 +1,10 @@
 //! What the app finds when it starts: the instrument (a researcher's own
 //! when one was chosen and still loads, otherwise the default), the
 //! settings, whether both stores work, the outbox moved into the record
-//! database, and a draft to resume or keep.
+//! database, and the journal's surveys resumed, kept or dropped.
 //!
-//! The steps and their order are those of the core's
+//! It runs only once this window holds the survey lock, so a second
+//! window writes nothing. The steps and their order are those of the core's
 //! [`candour_core::storage::boot`] (tested natively), done here over
 //! IndexedDB, which answers asynchronously. No step reads the stored
 //! records, so start-up takes as long with 10,000 of them as with none.
@@ -14,7 +15,8 @@ use crate::services::records_db::{OpeningRecords, RecordsDb};
 use crate::services::storage_status::request_persistence;
 use candour_core::settings::Settings;
 use candour_core::storage::instruments::StoredProblem;
-use candour_core::storage::{recover_draft, Recovery, Repository, StoreError};
+use candour_core::storage::journal::{record_stored, Seen};
+use candour_core::storage::{plan, plan_recovery, Recovery, RecoveryPlan, Repository, StoreError};
 use candour_core::survey::{Action, Survey};
 use candour_web::clock::now;
 use std::cell::RefCell;
@@ -35,6 +37,8 @@ pub struct Startup {
     pub instrument_problem: Option<StoredProblem>,
     /// The record database, when it opened.
     pub db: Option<RecordsDb>,
+    /// The revision this session's first journal entry is written with.
+    pub next_rev: u64,
 }
 
 thread_local! {
@@ -46,6 +50,7 @@ thread_local! {
 /// Asks the browser to open the record database before the app's first
 /// render; [`start_up`] then waits for it rather than asking only then.
 /// Asked once: a second call while the first is pending does nothing.
+/// Opening writes nothing.
 pub fn open_early() {
     EARLY_OPEN.with(|early| {
         let mut early = early.borrow_mut();
@@ -56,7 +61,8 @@ pub fn open_early() {
 }
 
 /// Loads everything the first screen needs. Never panics: each failure is
-/// carried to the screen that says it in words.
+/// carried to the screen that says it in words. Call it only while this
+/// window holds the survey lock.
 pub async fn start_up() -> Startup {
     // Asked before anything else (see `open_early`): the browser opens the
     // database while the app renders and reads the instrument, instead of
@@ -66,7 +72,7 @@ pub async fn start_up() -> Startup {
         .unwrap_or_else(RecordsDb::begin_open);
     // A researcher's instrument when one was chosen and still loads,
     // otherwise the default. A draft answered on another instrument is
-    // kept as a partial record by `recover`, never resumed on this one.
+    // kept as a partial record, never resumed on this one.
     let (instrument, instrument_problem) = for_new_surveys();
     let survey = instrument.map(|instrument| Survey::new(Rc::new(instrument)));
     let opened = match opening {
@@ -80,6 +86,7 @@ pub async fn start_up() -> Startup {
         kept_partial: false,
         instrument_problem,
         db: None,
+        next_rev: 0,
     };
     let mut journal = match LocalStore::open() {
         Ok(store) => Repository::new(store),
@@ -103,52 +110,95 @@ pub async fn start_up() -> Startup {
         let _ = request_persistence().await;
     });
     // First the outbox (a record whose move was cut off, or the first
-    // build's records), so a draft whose record it holds is seen as stored.
+    // build's records), so a survey whose record it holds is seen as ended.
     if let Err(e) = db.flush_outbox(now()).await {
         startup.storage_problem = Some(e);
     }
-    recover(&mut startup, &mut journal, &db).await;
-    if startup.kept_partial {
-        if let Err(e) = db.flush_outbox(now()).await {
-            startup.storage_problem = Some(e);
-        }
+    if let Err(e) = recover(&mut startup, &mut journal, &db).await {
+        startup.storage_problem = Some(e);
     }
     startup.db = Some(db);
     mark_ready();
     startup
 }
 
-/// Resumes, keeps or drops the draft left by the last session.
-async fn recover(startup: &mut Startup, journal: &mut Repository<LocalStore>, db: &RecordsDb) {
+/// Resumes, keeps or drops each survey of the journal (both stores).
+async fn recover(
+    startup: &mut Startup,
+    journal: &mut Repository<LocalStore>,
+    db: &RecordsDb,
+) -> Result<(), StoreError> {
     let Some(survey) = startup.survey.as_mut() else {
-        return;
+        return Ok(());
     };
-    let stored = match journal.draft_id() {
-        Some(id) => db.contains(&id).await,
-        None => Ok(false),
-    };
-    let stored = match stored {
-        Ok(stored) => stored,
-        Err(e) => {
-            startup.storage_problem = Some(e);
-            return;
+    let at = now();
+    let entries = db.journal(at).await?;
+    let head = journal.load_draft()?;
+    let outbox = journal.outbox_ids()?;
+    let mut stored = Vec::new();
+    for entry in entries.iter().chain(head.iter()) {
+        if let Some(id) = entry.id() {
+            if db.contains(id).await? || outbox.iter().any(|o| o == id) {
+                stored.push(id.to_owned());
+            }
         }
-    };
+    }
     let instrument = survey.instrument.clone();
     let known = crate::services::instruments::known_instruments();
-    match recover_draft(
-        journal,
+    let plan = plan_recovery(
+        entries,
+        head,
+        |id| stored.iter().any(|s| s == id),
         &instrument,
         &known,
         &startup.settings,
-        now(),
-        |_| stored,
-    ) {
-        Ok(Recovery::Resume(draft)) => survey.apply(Action::Resume(draft)),
-        Ok(Recovery::KeptAsPartial(_)) => startup.kept_partial = true,
-        Ok(Recovery::Nothing | Recovery::Discarded | Recovery::AlreadyStored) => {}
-        Err(e) => startup.storage_problem = Some(e),
+        at,
+    );
+    startup.next_rev = plan.next_rev;
+    let recovery = plan.recovery.clone();
+    let carried = carry_out(journal, db, plan).await;
+    match recovery {
+        // A survey resumes even if dropping old entries failed: they are
+        // looked at again next time.
+        Recovery::Resume(draft) => {
+            survey.apply(Action::Resume(draft));
+            Ok(())
+        }
+        Recovery::KeptAsPartial(_) => {
+            startup.kept_partial = carried.is_ok();
+            carried
+        }
+        Recovery::Nothing | Recovery::Discarded | Recovery::AlreadyStored => carried,
     }
+}
+
+/// Stores the partial records and drops what the plan drops, in one
+/// transaction, as the core's `boot` does: each partial record goes to the
+/// outbox first, so it is kept even if the transaction fails.
+async fn carry_out(
+    journal: &mut Repository<LocalStore>,
+    db: &RecordsDb,
+    plan: RecoveryPlan,
+) -> Result<(), StoreError> {
+    let resumes = matches!(plan.recovery, Recovery::Resume(_));
+    let mut writes = Vec::new();
+    for record in &plan.partial {
+        let _ = journal.save_record(record);
+        writes.extend(plan::store_finished(record)?);
+    }
+    writes.extend(plan::drop_journal(&plan.drop));
+    if writes.is_empty() {
+        return Ok(());
+    }
+    db.commit(writes).await?;
+    let mut seen = Seen::default();
+    for record in &plan.partial {
+        record_stored(journal, &mut seen, &record.id)?;
+    }
+    if !resumes {
+        journal.clear_draft()?;
+    }
+    Ok(())
 }
 
 /// Leaves a `candour:storage-ready` mark in the page's performance timeline,

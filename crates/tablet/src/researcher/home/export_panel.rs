@@ -1,14 +1,13 @@
-//! Export: every record, or only those not yet exported, as JSON, wide and
-//! long CSV, codebook, and R and SPSS syntax, all at once; then the records
-//! are marked exported (never deleted). Deleting is a separate step, only of
-//! exported records, after a confirmation that names the count.
+//! Export: every record, or only those not yet exported, as the JSON
+//! export; then the records are marked exported (never deleted). Deleting
+//! is a separate step ([`super::delete_safe`]), only of records a picked
+//! export file or workbench receipt shows to be safe elsewhere.
 
-use super::export_run::{download_quarantine, export_now, exported_count};
-use crate::services::records_db::RecordsDb;
+use super::delete_safe::DeleteSafe;
+use super::export_run::{download_quarantine, export_now};
 use crate::state::AppEnv;
 use candour_core::export::Selection;
 use candour_core::messages::Messages;
-use candour_web::clock::now;
 use yew::prelude::*;
 
 /// Props of the export panel.
@@ -25,7 +24,6 @@ enum Status {
     Working,
     Done(String),
     Failed(String),
-    ConfirmDelete(usize),
 }
 
 /// The export panel.
@@ -59,43 +57,6 @@ pub fn ExportPanel(props: &ExportProps) -> Html {
                 }
             });
         })
-    };
-    let ask_delete = {
-        let status = status.clone();
-        Callback::from(move |_: MouseEvent| {
-            let status = status.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match exported_count().await {
-                    Ok(n) => status.set(Status::ConfirmDelete(n)),
-                    Err(e) => status.set(Status::Failed(e)),
-                }
-            });
-        })
-    };
-    let delete = {
-        let (status, m, on_changed) = (status.clone(), m.clone(), props.on_changed.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (status, m, on_changed) = (status.clone(), m.clone(), on_changed.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let outcome = async {
-                    let db = RecordsDb::open().await.map_err(|e| e.to_string())?;
-                    db.delete_exported(now()).await.map_err(|e| e.to_string())
-                };
-                match outcome.await {
-                    Ok(n) => {
-                        status.set(Status::Done(
-                            m.fill("researcher.deleted", &[("count", &n.to_string())]),
-                        ));
-                        on_changed.emit(());
-                    }
-                    Err(e) => status.set(Status::Failed(e)),
-                }
-            });
-        })
-    };
-    let cancel = {
-        let status = status.clone();
-        Callback::from(move |_: MouseEvent| status.set(Status::Idle))
     };
     let choose = |value: bool| {
         let only_new = only_new.clone();
@@ -134,24 +95,17 @@ pub fn ExportPanel(props: &ExportProps) -> Html {
                 <button type="button" class="button primary" onclick={export} disabled={working}>
                     { m.get("researcher.export_button") }
                 </button>
-                <button type="button" class="button" onclick={ask_delete} disabled={working}>
-                    { m.get("researcher.delete_button") }
-                </button>
                 <button type="button" class="button quiet" onclick={quarantine} disabled={working}>
                     { m.get("researcher.quarantine_button") }
                 </button>
             </div>
-            { status_view(&m, &status, delete, cancel) }
+            { status_view(&m, &status) }
+            <DeleteSafe on_changed={props.on_changed.clone()} />
         </section>
     }
 }
 
-fn status_view(
-    m: &Messages,
-    status: &Status,
-    delete: Callback<MouseEvent>,
-    cancel: Callback<MouseEvent>,
-) -> Html {
+fn status_view(m: &Messages, status: &Status) -> Html {
     match status {
         Status::Idle => html! {},
         Status::Working => html! { <p role="status">{ m.get("researcher.working") }</p> },
@@ -159,19 +113,5 @@ fn status_view(
         Status::Failed(text) => {
             html! { <p class="notice warning" role="alert">{ text.clone() }</p> }
         }
-        Status::ConfirmDelete(0) => {
-            html! { <p class="notice" role="status">{ m.get("researcher.delete_none") }</p> }
-        }
-        Status::ConfirmDelete(n) => html! {
-            <div class="notice warning" role="alertdialog" aria-labelledby="delete-question">
-                <p id="delete-question">{ m.fill("researcher.delete_confirm", &[("count", &n.to_string())]) }</p>
-                <div class="choice-buttons">
-                    <button type="button" class="button danger" onclick={delete}>
-                        { m.fill("researcher.delete_yes", &[("count", &n.to_string())]) }
-                    </button>
-                    <button type="button" class="button" onclick={cancel}>{ m.get("researcher.cancel") }</button>
-                </div>
-            </div>
-        },
     }
 }

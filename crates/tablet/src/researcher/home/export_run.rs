@@ -1,6 +1,7 @@
 //! What the export panel's buttons do: build the JSON export from the
 //! stored records, hand it to the browser as a download, then mark the
-//! records exported; count the exported ones; save the quarantine.
+//! records exported (a mark of "offered for download", never proof that
+//! the file was saved); save the quarantine.
 
 use crate::services::records_db::RecordsDb;
 use candour_core::export::{build_export, export_file_name, select_records, Selection};
@@ -49,21 +50,18 @@ pub async fn export_now(selection: Selection, label: &str, m: &Messages) -> Resu
         .map_err(|e| e.to_string())?;
     step.end();
     total.end();
-    Ok(m.fill(
-        "researcher.exported",
-        &[
-            ("count", &chosen.len().to_string()),
-            ("file", &name),
-            ("marked", &marked.to_string()),
-        ],
+    Ok(format!(
+        "{} {}",
+        m.fill(
+            "researcher.exported",
+            &[
+                ("count", &chosen.len().to_string()),
+                ("file", &name),
+                ("marked", &marked.to_string()),
+            ],
+        ),
+        m.get("safe.after_export")
     ))
-}
-
-/// How many stored records were exported (and may be deleted).
-pub async fn exported_count() -> Result<usize, String> {
-    let db = RecordsDb::open().await.map_err(|e| e.to_string())?;
-    let entries = db.list(now()).await.map_err(|e| e.to_string())?;
-    Ok(entries.iter().filter(|e| e.exported_at.is_some()).count())
 }
 
 /// Downloads every quarantined value, raw, for inspection.

@@ -1,14 +1,16 @@
 //! The researcher's home once unlocked: the dashboard and the tablet's
-//! settings, then the export panel, the way to the workbench, and the
-//! instrument panel.
+//! settings, then the export panel, the way to the workbench, the
+//! instrument panel, and the area's own safety (lock time, PIN, recovery
+//! code).
 
 pub mod dashboard_view;
+pub mod delete_safe;
 pub mod device_settings;
-pub mod erase;
 pub mod export_panel;
 pub mod export_run;
 pub mod instrument_panel;
 pub mod reading_panel;
+pub mod security_panel;
 
 use crate::hooks::use_focus_heading::use_focus_heading;
 use crate::state::AppEnv;
@@ -19,6 +21,8 @@ use yew::prelude::*;
 pub struct HomeProps {
     /// Lock the area and go back to the start screen.
     pub on_leave: Callback<()>,
+    /// The time without a touch before the area locks was set (seconds).
+    pub on_lock_time: Callback<u32>,
 }
 
 /// The unlocked researcher area.
@@ -51,6 +55,7 @@ pub fn ResearcherHome(props: &HomeProps) -> Html {
             <device_settings::DeviceSettings />
             <reading_panel::ReadingPanel />
             <instrument_panel::InstrumentPanel />
+            <security_panel::SecurityPanel on_lock_time={props.on_lock_time.clone()} />
         </main>
     }
 }

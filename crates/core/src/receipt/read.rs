@@ -1,0 +1,141 @@
+//! Reading the records of an export file as their exact text, and reading a
+//! receipt, without trusting either.
+
+use super::error::ProofError;
+use super::{Receipt, RECEIPT_FORMAT, RECEIPT_VERSION};
+use crate::export::{FORMAT_NAME, FORMAT_VERSION};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// What an export file says about itself, and each record's exact text.
+#[derive(Debug)]
+pub struct ExportRecords<'a> {
+    /// The tablet label it names.
+    pub device_label: String,
+    /// When it was exported, as written.
+    pub exported_at: String,
+    /// Each record's `id` and its exact JSON text, in file order.
+    pub records: Vec<(String, &'a str)>,
+}
+
+/// The parts of an export the proof needs; every other field is left to
+/// the export's own reader.
+#[derive(Deserialize)]
+struct ExportShape<'a> {
+    format_version: u32,
+    device_label: String,
+    exported_at: String,
+    record_count: usize,
+    #[serde(borrow)]
+    records: Vec<&'a RawValue>,
+}
+
+/// Only the id of a record, read from its text.
+#[derive(Deserialize)]
+struct RecordId {
+    id: String,
+}
+
+/// Only the `format` and `format_version` of any JSON object.
+#[derive(Deserialize)]
+struct Kind {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    format_version: Option<u32>,
+}
+
+/// What a picked file turned out to be.
+pub(crate) enum Picked<'a> {
+    /// An export file.
+    Export(ExportRecords<'a>),
+    /// A receipt.
+    Receipt(Receipt),
+}
+
+/// Reads `bytes` (a file named `file`) as an export or a receipt.
+pub(crate) fn read_picked<'a>(file: &str, bytes: &'a [u8]) -> Result<Picked<'a>, ProofError> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| ProofError::NotText {
+        file: file.to_owned(),
+    })?;
+    let kind: Kind = serde_json::from_str(text).map_err(|e| match e.classify() {
+        // Valid JSON, but not an object: not a proof of anything.
+        serde_json::error::Category::Data => ProofError::NotProof {
+            file: file.to_owned(),
+        },
+        _ => not_json(file, &e),
+    })?;
+    match kind.format.as_deref() {
+        Some(FORMAT_NAME) => read_export_records(file, text).map(Picked::Export),
+        Some(RECEIPT_FORMAT) => {
+            let version = kind.format_version.unwrap_or(0);
+            if version != RECEIPT_VERSION {
+                return Err(ProofError::UnknownVersion {
+                    file: file.to_owned(),
+                    format: RECEIPT_FORMAT.to_owned(),
+                    version,
+                });
+            }
+            serde_json::from_str::<Receipt>(text)
+                .map(Picked::Receipt)
+                .map_err(|e| damaged(file, e.to_string()))
+        }
+        _ => Err(ProofError::NotProof {
+            file: file.to_owned(),
+        }),
+    }
+}
+
+/// The records of the export file `text` (named `file`), each as its id and
+/// its exact text. Refuses a file whose `record_count` disagrees with its
+/// records (cut short or edited), and a version this app does not write.
+pub fn read_export_records<'a>(file: &str, text: &'a str) -> Result<ExportRecords<'a>, ProofError> {
+    let shape: ExportShape<'a> = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => damaged(file, e.to_string()),
+        _ => not_json(file, &e),
+    })?;
+    if shape.format_version != FORMAT_VERSION {
+        return Err(ProofError::UnknownVersion {
+            file: file.to_owned(),
+            format: FORMAT_NAME.to_owned(),
+            version: shape.format_version,
+        });
+    }
+    if shape.record_count != shape.records.len() {
+        return Err(damaged(
+            file,
+            format!(
+                "it says it holds {} records but holds {}",
+                shape.record_count,
+                shape.records.len()
+            ),
+        ));
+    }
+    let mut records = Vec::with_capacity(shape.records.len());
+    for raw in shape.records {
+        let id = serde_json::from_str::<RecordId>(raw.get())
+            .map_err(|e| damaged(file, format!("a record has no readable id: {e}")))?
+            .id;
+        records.push((id, raw.get()));
+    }
+    Ok(ExportRecords {
+        device_label: shape.device_label,
+        exported_at: shape.exported_at,
+        records,
+    })
+}
+
+fn not_json(file: &str, e: &serde_json::Error) -> ProofError {
+    ProofError::NotJson {
+        file: file.to_owned(),
+        detail: format!("line {}, column {}", e.line(), e.column()),
+    }
+}
+
+fn damaged(file: &str, detail: String) -> ProofError {
+    ProofError::Damaged {
+        file: file.to_owned(),
+        detail,
+    }
+}

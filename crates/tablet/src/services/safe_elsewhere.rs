@@ -1,0 +1,39 @@
+//! "Delete exported": which stored records a picked export file or
+//! workbench receipt shows to be safe elsewhere, and deleting only those.
+//! The comparison is the core's [`candour_core::receipt`]; this file reads
+//! the stored records and the picked files.
+
+use crate::services::instruments::known_instruments;
+use crate::services::records_db::RecordsDb;
+use candour_core::instrument::Instrument;
+use candour_core::messages::Messages;
+use candour_core::receipt::{check_proof, stored_digests, ProofCheck, StoredDigest};
+use candour_web::clock::now;
+use candour_web::file_pick::read_picked;
+use web_sys::HtmlInputElement;
+
+/// The digest of every stored record's exported form, and how many
+/// records are stored in all.
+pub async fn digests_of_stored(db: &RecordsDb) -> Result<(Vec<StoredDigest>, usize), String> {
+    let loaded = db.load_all(now()).await.map_err(|e| e.to_string())?;
+    let instruments = known_instruments();
+    let refs: Vec<&Instrument> = instruments.iter().collect();
+    Ok((stored_digests(&loaded.records, &refs), loaded.records.len()))
+}
+
+/// Each picked file, checked against `stored`: what it confirms, or why
+/// it shows nothing, in words.
+pub async fn check_picked(
+    input: &HtmlInputElement,
+    stored: &[StoredDigest],
+    m: &Messages,
+) -> Result<Vec<Result<ProofCheck, String>>, String> {
+    let picked = read_picked(input).await.map_err(|e| e.in_words(m))?;
+    Ok(picked
+        .into_iter()
+        .map(|(name, bytes)| match bytes {
+            Ok(bytes) => check_proof(&name, &bytes, stored).map_err(|e| e.in_words(m)),
+            Err(e) => Err(e.in_words(m)),
+        })
+        .collect())
+}

@@ -1,0 +1,26 @@
+//! The test write before a survey starts: a draft-sized and a record-sized
+//! value written to the record database in one durable transaction, then
+//! removed. See the core's [`candour_core::storage::probe`].
+
+use crate::services::records_db::RecordsDb;
+use candour_core::storage::probe::probe;
+use candour_core::storage::StoreError;
+
+/// Proves, with a real write, that `db` can take both a draft and a
+/// finished record of a questionnaire of `items` items. The removal of the
+/// test values is not waited for (a value left behind by a closed page is
+/// removed at the next start-up).
+///
+/// ```ignore
+/// prove_room(&db, instrument_items).await?; // then start the survey
+/// ```
+pub async fn prove_room(db: Option<&RecordsDb>, items: usize) -> Result<(), StoreError> {
+    let db = db.ok_or_else(|| StoreError::Unavailable("the database did not open".into()))?;
+    let probe = probe(items);
+    db.commit(probe.write).await?;
+    let db = db.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = db.commit(probe.remove).await;
+    });
+    Ok(())
+}
