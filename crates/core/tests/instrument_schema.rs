@@ -26,7 +26,11 @@ fn repo() -> PathBuf {
 /// test fixtures.
 fn instrument_files() -> Vec<PathBuf> {
     let mut files = vec![repo().join("instruments/default.json")];
-    for dir in ["instruments/previous", "tests/fixtures", "tests/fixtures/hostile"] {
+    for dir in [
+        "instruments/previous",
+        "tests/fixtures",
+        "tests/fixtures/hostile",
+    ] {
         let entries = fs::read_dir(repo().join(dir)).expect("the folder exists");
         files.extend(
             entries
@@ -82,10 +86,7 @@ fn default_value() -> Value {
 fn assert_both_refuse(why: &str, breaking: impl FnOnce(&mut Value)) {
     let mut value = default_value();
     breaking(&mut value);
-    assert!(
-        !validator().is_valid(&value),
-        "the schema accepted {why}"
-    );
+    assert!(!validator().is_valid(&value), "the schema accepted {why}");
     assert!(
         load_instrument(&value.to_string()).is_err(),
         "the loader accepted {why}"
@@ -107,14 +108,18 @@ fn broken_questionnaires_fail_the_schema() {
     assert_both_refuse("a misspelt item key", |v| {
         first_item(v)["show_iff"] = json!({"equals": {"variable": "a1_works", "value": 1}});
     });
-    assert_both_refuse("an unknown item type", |v| first_item(v)["type"] = json!("slider"));
+    assert_both_refuse("an unknown item type", |v| {
+        first_item(v)["type"] = json!("slider")
+    });
     assert_both_refuse("a scale without its labels", |v| {
         first_item(v).as_object_mut().map(|o| o.remove("low_label"));
     });
     assert_both_refuse("a variable with a capital", |v| {
         first_item(v)["variable"] = json!("A1_works");
     });
-    assert_both_refuse("a number field on a scale", |v| first_item(v)["max"] = json!(3));
+    assert_both_refuse("a number field on a scale", |v| {
+        first_item(v)["max"] = json!(3)
+    });
     assert_both_refuse("four agreement labels", |v| {
         v["scales"]["agreement"].as_array_mut().map(Vec::pop);
     });
