@@ -68,7 +68,7 @@ fn each_missing_setting_is_a_line_to_do_that_says_what_to_do() {
         (
             CheckItem::Identity,
             |f| f.device_label = " ".into(),
-            "Tablet settings",
+            "\"This tablet\"",
         ),
         (
             CheckItem::Identity,
