@@ -55,8 +55,9 @@ export function serve(dir, port = 0, { base = '/', host = '127.0.0.1', tls } = {
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         // Hashed assets could be cached for ever; the rest must be revalidated
-        // so that a new build is picked up.
-        'Cache-Control': /-[0-9a-f]{16}\./.test(file) ? 'max-age=31536000, immutable' : 'no-cache',
+        // so that a new build is picked up. (Trunk writes its 64-bit hash
+        // without leading zeros, so a name's hash may be shorter than 16.)
+        'Cache-Control': /-[0-9a-f]{12,16}\./.test(file) ? 'max-age=31536000, immutable' : 'no-cache',
       });
       res.end(body);
     } catch {
