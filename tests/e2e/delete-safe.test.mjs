@@ -1,17 +1,17 @@
 // "Delete exported responses" deletes only records known to be safe
 // elsewhere: the export file picked back in on the tablet, or a receipt
-// the workbench writes after opening it (made here by tests/e2e/receipt.mjs,
-// which follows the README's description of the format, until the
-// workbench's own button exists). A download the browser refused, a file
-// changed by one digit, or a file of another tablet deletes nothing.
+// the workbench writes after opening it (its own button, and receipts made
+// here by tests/e2e/receipt.mjs, which follows the README's description of
+// the format independently). A download the browser refused, a file changed
+// by one digit, or a file of another tablet deletes nothing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { axe, openApp, screenshot, start } from './harness.mjs';
+import { axe, openApp, openWorkbench, screenshot, start } from './harness.mjs';
 import { databaseRecords, declineSurvey } from './survey.mjs';
-import { exportJson, openArea, setFirstPin } from './staff.mjs';
+import { exportJson, openArea, setFirstPin, unlock } from './staff.mjs';
 import { buildReceipt } from './receipt.mjs';
 
 let env;
@@ -134,5 +134,49 @@ test('a workbench receipt deletes the records it names with the right digests, a
   await pickProof(page, [await file('notes.json', '{"hello": "world"}')]);
   await page.getByText('The file notes.json is neither a Candour export nor a workbench receipt. Nothing was deleted.').waitFor();
   assert.equal((await databaseRecords(page)).length, 1);
+  await page.context().close();
+});
+
+test('the receipt the workbench writes, carried back to the tablet, deletes exactly the responses it opened', async () => {
+  const page = await openApp(env);
+  await survey(page, 'HAT-201');
+  await survey(page, 'HAT-202');
+  await openArea(page);
+  await setFirstPin(page);
+  const exported = await exportJson(page);
+  // A response given after the export: the receipt cannot name it.
+  await page.getByRole('button', { name: 'Lock and leave' }).click();
+  await survey(page, 'HAT-203');
+
+  // On the researcher's computer: the workbench opens the export and
+  // writes its receipt.
+  const bench = await openWorkbench(env);
+  await bench.getByLabel('Export files (JSON)').setInputFiles([await file(exported.name, exported.text)]);
+  await bench.getByText(`${exported.name}: accepted.`).waitFor();
+  const [download] = await Promise.all([
+    bench.waitForEvent('download'),
+    bench.getByRole('button', { name: 'Download a receipt for the tablet' }).click(),
+  ]);
+  const name = download.suggestedFilename();
+  assert.match(name, /^candour_receipt_\d{4}-\d{2}-\d{2}_2-records\.json$/);
+  await bench.getByRole('status').filter({ hasText: `Saved ${name}, naming 2 responses.` }).waitFor();
+  assert.deepEqual(await axe(bench), [], 'axe on the workbench with its receipt');
+  const text = await readFile(await download.path(), 'utf8');
+  // The same receipt as the independent helper's, but for the time written.
+  const ours = JSON.parse(text);
+  const helpers = JSON.parse(buildReceipt([exported]));
+  assert.deepEqual(ours.records, helpers.records);
+  assert.deepEqual(ours.files, helpers.files);
+  await bench.context().close();
+
+  // Back on the tablet.
+  await openArea(page);
+  await unlock(page);
+  await page.getByRole('heading', { name: 'Responses on this tablet' }).waitFor();
+  await pickProof(page, [await file(name, text)]);
+  await page.getByText(`${name} (a workbench receipt): 2 responses on this tablet are in it exactly.`).waitFor();
+  await page.getByRole('button', { name: 'Delete 2 responses that are safe elsewhere' }).click();
+  await page.getByRole('status').filter({ hasText: 'Deleted 2 responses' }).waitFor();
+  assert.deepEqual(await codes(page), ['HAT-203']);
   await page.context().close();
 });

@@ -87,6 +87,13 @@ test('three exports, one corrupt: listed, combined, summarised with small counts
   assert.equal(await a1.locator('[data-code="9"][data-hidden="true"]').count(), 1, 'its complementary cell is hidden too');
   const alt = await a1.getAttribute('aria-label');
   assert.match(alt, /0 \(Not at all sure\): fewer than 5; .*7: 18; .*9: fewer than 5/);
+  // A yes / no / not sure item is also reported as % endorsing.
+  const answered = data.filter((r) => [0, 1, 2].includes(r.answers.e7_overdose));
+  const pct = (100 * answered.filter((r) => r.answers.e7_overdose === 1).length / answered.length).toFixed(1);
+  assert.equal(
+    await page.locator('article[data-variable="e7_overdose"] .item-endorsing').textContent(),
+    `Endorsing (Yes, of those who answered): ${pct}%`,
+  );
   await page.getByRole('rowheader', { name: /^C / }).waitFor();
   assert.match(await page.locator('table.domains').first().textContent(), /35 complete cases, 8 items/);
   await screenshot(page, 'workbench-summary');

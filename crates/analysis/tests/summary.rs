@@ -139,3 +139,49 @@ fn the_text_shows_the_same_hidden_counts() {
         }
     }
 }
+
+#[test]
+fn a_yes_no_item_is_reported_as_percent_endorsing_and_only_from_shown_counts() {
+    let file = big();
+    let s = &summarise(&file, Threshold::default(), "en")[0];
+    let dealer = item(s, "u2_dealer");
+    let Count::Shown(n) = dealer.n else {
+        panic!("n shown for 60 records")
+    };
+    let yes = file
+        .records
+        .iter()
+        .filter(|r| {
+            r.answers
+                .get("u2_dealer")
+                .and_then(|v| v.as_ref())
+                .map(|v| v.cell().into_owned())
+                .as_deref()
+                == Some("1")
+        })
+        .count() as f64;
+    let Chart::Bars(bars) = &dealer.chart else {
+        panic!("bars")
+    };
+    match bars.iter().find(|b| b.code == 1).map(|b| b.count) {
+        Some(Count::Shown(_)) => {
+            let pct = dealer.endorsing.expect("computed when shown");
+            assert!((pct - 100.0 * yes / n as f64).abs() < 1e-9, "{pct}");
+            let text = render(&summarise(&file, Threshold::default(), "en"));
+            assert!(
+                text.contains(&format!(
+                    "endorsing (Yes, of those who answered): {pct:.1}%"
+                )),
+                "{text}"
+            );
+        }
+        _ => assert_eq!(dealer.endorsing, None, "never from a hidden count"),
+    }
+    assert_eq!(
+        item(s, "s1_respect").endorsing,
+        None,
+        "only yes / no / not sure items"
+    );
+    let hidden = &summarise(&small_export(), Threshold::default(), "en")[0];
+    assert_eq!(item(hidden, "u2_dealer").endorsing, None, "n hidden");
+}

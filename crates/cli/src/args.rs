@@ -10,9 +10,11 @@ Usage:
   candour-cli combine FILE... --out DIR
   candour-cli summary FILE... [--threshold N] [--locale L]
   candour-cli write   FILE... --out DIR [--locale L]
+  candour-cli receipt FILE... --out DIR
 
 FILE is a Candour JSON export (or a combined one). The threshold hides every
-count below it (default 5, never below 3).";
+count below it (default 5, never below 3). `receipt` writes the receipt the
+tablet's \"Delete exported responses\" accepts for the accepted files.";
 
 /// What to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +27,8 @@ pub enum Verb {
     Summary,
     /// Write every analysis file.
     Write,
+    /// Write the receipt of the accepted files, for the tablet.
+    Receipt,
 }
 
 /// A whole command line.
@@ -34,7 +38,7 @@ pub struct Command {
     pub verb: Verb,
     /// The export files, in order.
     pub files: Vec<PathBuf>,
-    /// Where files are written (`combine`, `write`).
+    /// Where files are written (`combine`, `write`, `receipt`).
     pub out: Option<PathBuf>,
     /// The suppression threshold (`summary`).
     pub threshold: Threshold,
@@ -50,6 +54,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         "combine" => Verb::Combine,
         "summary" => Verb::Summary,
         "write" => Verb::Write,
+        "receipt" => Verb::Receipt,
         other => return Err(format!("unknown command {other:?}")),
     };
     let mut command = Command {
@@ -83,7 +88,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     if command.files.is_empty() {
         return Err("no export file given".to_owned());
     }
-    let needs_out = matches!(command.verb, Verb::Combine | Verb::Write);
+    let needs_out = matches!(command.verb, Verb::Combine | Verb::Write | Verb::Receipt);
     if needs_out && command.out.is_none() {
         return Err("this command needs --out DIR".to_owned());
     }
@@ -107,6 +112,8 @@ mod tests {
         let c = parse(&args("summary a.json --threshold 1")).unwrap();
         assert_eq!(c.threshold.get(), 3, "never below 3");
         assert_eq!(parse(&args("check a.json")).unwrap().verb, Verb::Check);
+        let c = parse(&args("receipt a.json --out dir")).unwrap();
+        assert_eq!(c.verb, Verb::Receipt);
     }
 
     #[test]
@@ -116,6 +123,9 @@ mod tests {
             .unwrap_err()
             .contains("unknown command"));
         assert!(parse(&args("combine a.json"))
+            .unwrap_err()
+            .contains("--out"));
+        assert!(parse(&args("receipt a.json"))
             .unwrap_err()
             .contains("--out"));
         assert!(parse(&args("check"))

@@ -7,6 +7,7 @@
 //! candour-cli combine FILE... --out DIR             the combined JSON
 //! candour-cli summary FILE... [--threshold N]       the summary as text, small counts hidden
 //! candour-cli write   FILE... --out DIR [--locale L] every analysis file
+//! candour-cli receipt FILE... --out DIR             the receipt the tablet accepts
 //! ```
 //!
 //! Exit status: 0 when every file was accepted and everything asked was

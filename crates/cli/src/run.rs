@@ -3,8 +3,11 @@
 
 use crate::args::{Command, Verb};
 use candour_analysis::combine::{Combined, FileRow, Format};
-use candour_analysis::open::{combine_opened, open_file, outputs, Opened};
+use candour_analysis::open::{
+    combine_opened, open_file, outputs, receipt_name, receipt_of, Opened,
+};
 use candour_analysis::summary::{summarise, text::render};
+use candour_core::time::Timestamp;
 use std::io::Write;
 use std::path::Path;
 
@@ -39,6 +42,12 @@ pub fn run(command: &Command, out: &mut impl Write, err: &mut impl Write) -> Res
             );
             write!(out, "{}", render(&summaries)).map_err(io)?;
             Ok(all_accepted)
+        }
+        Verb::Receipt => {
+            report_refused(&opened, err).map_err(io)?;
+            let dir = command.out.as_deref().unwrap_or(Path::new("."));
+            let written = write_receipt(&opened, dir, out, err).map_err(io)?;
+            Ok(all_accepted && written)
         }
         Verb::Combine | Verb::Write => {
             report_refused(&opened, err).map_err(io)?;
@@ -138,4 +147,35 @@ fn write_files(
         }
     }
     Ok(all)
+}
+
+/// Writes the receipt of the accepted files into `dir`; says its path on
+/// `out`, or why there is none on `err`. True when it was written.
+fn write_receipt(
+    opened: &[Opened],
+    dir: &Path,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<bool> {
+    let written_at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| Timestamp(d.as_millis() as i64))
+        .unwrap_or(Timestamp(0));
+    match receipt_of(opened, written_at) {
+        None => {
+            writeln!(err, "No file was accepted, so no receipt was written.")?;
+            Ok(false)
+        }
+        Some(Err(e)) => {
+            writeln!(err, "No receipt was written: {e}")?;
+            Ok(false)
+        }
+        Some(Ok(receipt)) => {
+            std::fs::create_dir_all(dir)?;
+            let path = dir.join(receipt_name(&receipt));
+            std::fs::write(&path, receipt.to_json())?;
+            writeln!(out, "{}", path.display())?;
+            Ok(true)
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! the running job live here; the sections below draw them.
 
 use crate::env::{AppEnv, WORKBENCH_EN};
-use crate::open::{FileList, Picker, Report};
+use crate::open::{FileList, Picker, ReceiptPanel, Report};
 use crate::progress::ProgressBar;
 use crate::summary::SummaryView;
 use crate::work::{yield_now, CancelFlag, Progress, Shared, Stage};
@@ -146,6 +146,7 @@ pub fn App() -> Html {
                         <ProgressBar {progress} on_cancel={on_cancel.clone()} />
                     }
                     <FileList wb={wb.clone()} />
+                    <ReceiptPanel wb={wb.clone()} />
                 </section>
                 if let Some(combined) = (*wb.combined).clone() {
                     <Report combined={combined.clone()} />

@@ -16,8 +16,10 @@
 
 pub mod facts;
 pub mod outputs;
+pub mod receipt;
 
 pub use facts::{FileFacts, StatusCounts, VersionCount};
+pub use receipt::{receipt_name, receipt_of};
 
 use crate::combine::{merge, Combined, FileRow, MergeReport};
 use candour_core::export::{parse_export, ExportFile, ImportError};
@@ -31,6 +33,9 @@ pub struct Opened {
     pub name: String,
     /// The checked file and what it holds, or why it was refused.
     pub outcome: Result<(Rc<ExportFile>, FileFacts), Refusal>,
+    /// The accepted file's exact text, kept for its receipt: a record's
+    /// digest is of its text as it stands in the file, never re-written.
+    pub text: Option<Rc<str>>,
 }
 
 /// Why a file was refused, in words, naming the file.
@@ -54,10 +59,13 @@ impl std::fmt::Display for Refusal {
 /// Step 1: reads and checks one file (`bytes` as read, or why they could
 /// not be read).
 pub fn open_file(name: &str, bytes: Result<&[u8], String>) -> Opened {
+    let mut text = None;
     let outcome = match bytes {
         Err(reason) => Err(Refusal::Unreadable(reason)),
         Ok(bytes) => match parse_export(name, bytes) {
             Ok(file) => {
+                // An accepted export is UTF-8: the parser read it as such.
+                text = std::str::from_utf8(bytes).ok().map(Rc::from);
                 let facts = FileFacts::of(&file);
                 Ok((Rc::new(file), facts))
             }
@@ -67,6 +75,7 @@ pub fn open_file(name: &str, bytes: Result<&[u8], String>) -> Opened {
     Opened {
         name: name.to_owned(),
         outcome,
+        text,
     }
 }
 

@@ -263,6 +263,7 @@ impl<'a> Tally<'a> {
         ItemSummary {
             variable: self.item.variable.clone(),
             text: ctx.text(&self.item.text),
+            endorsing: super::endorse::endorsing(&self.item.kind, n, &chart),
             n,
             chart,
             missing,

@@ -9,6 +9,7 @@
 //! only draw what [`summarise`] returns.
 
 mod domain;
+mod endorse;
 mod item;
 pub mod stats;
 pub mod suppress;
@@ -83,6 +84,10 @@ pub struct ItemSummary {
     pub chart: Chart,
     /// Each missing code the item had (or offers), then "not shown".
     pub missing: Vec<MissingCount>,
+    /// For a yes / no / not sure item, the percentage of those who answered
+    /// who said Yes; `None` for other items or when a count it needs is
+    /// hidden.
+    pub endorsing: Option<f64>,
 }
 
 /// Cronbach's alpha of a domain, or why there is none.

@@ -69,6 +69,9 @@ pub fn render(summaries: &[DatasetSummary]) -> String {
             for line in bars {
                 let _ = writeln!(out, "  {line}");
             }
+            if let Some(pct) = item.endorsing {
+                let _ = writeln!(out, "  endorsing (Yes, of those who answered): {pct:.1}%");
+            }
             let missing: Vec<String> = item
                 .missing
                 .iter()

@@ -95,7 +95,9 @@ pub fn read_export_records<'a>(file: &str, text: &'a str) -> Result<ExportRecord
         serde_json::error::Category::Data => damaged(file, e.to_string()),
         _ => not_json(file, &e),
     })?;
-    if shape.format_version != FORMAT_VERSION {
+    // Format 1 (before questionnaire 2.0) is still read: its records are
+    // compared like any others, and differ from what the tablet writes now.
+    if !(1..=FORMAT_VERSION).contains(&shape.format_version) {
         return Err(ProofError::UnknownVersion {
             file: file.to_owned(),
             format: FORMAT_NAME.to_owned(),

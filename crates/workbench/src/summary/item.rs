@@ -44,6 +44,9 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             <h5 id={heading_id}>{ format!("{}: {}", item.variable, item.text) }</h5>
             <p class="item-n">{ m.fill("workbench.item_n", &[("n", &count_text(m, item.n, t))]) }</p>
             <Chart item={item.clone()} threshold={props.threshold} />
+            if let Some(pct) = item.endorsing {
+                <p class="item-endorsing">{ m.fill("workbench.endorsing", &[("percent", &format!("{pct:.1}"))]) }</p>
+            }
             <p class="item-missing">{ m.fill("workbench.missing", &[("list", &missing.join("; "))]) }</p>
         </article>
     }
