@@ -61,9 +61,12 @@ fn a_ready_tablet_ticks_every_line_in_setup_order() {
     );
 }
 
+/// A line, how to break it, and words its advice must hold.
+type Case = (CheckItem, fn(&mut TabletFacts), &'static str);
+
 #[test]
 fn each_missing_setting_is_a_line_to_do_that_says_what_to_do() {
-    let cases: [(CheckItem, fn(&mut TabletFacts), &str); 6] = [
+    let cases: [Case; 6] = [
         (CheckItem::Pin, |f| f.pin_set = false, "set one"),
         (
             CheckItem::Identity,
