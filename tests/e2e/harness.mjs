@@ -52,6 +52,9 @@ export async function startServing(dir) {
     browser,
     async stop() {
       await browser.close();
+      // Keep-alive connections a failed test left open must not hold the
+      // run: close them, then the server.
+      server.closeAllConnections?.();
       await new Promise((ok) => server.close(ok));
     },
   };
