@@ -15,4 +15,5 @@ pub mod startup;
 pub mod storage_probe;
 pub mod storage_report;
 pub mod storage_status;
+pub mod visibility;
 pub mod window_lock;
