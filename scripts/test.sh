@@ -39,7 +39,7 @@ step "browser tests (wasm-bindgen-test, headless Chromium)" \
   env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver.json" \
   cargo test --locked --target wasm32-unknown-unknown -p candour-tablet --test browser
-step "release build (tablet app and workbench)" build_release
+step "release build (participant page, staff page and workbench)" build_release
 step "end-to-end tests (release build, headless Chromium)" \
   node --test --test-concurrency=1 tests/e2e/
 # The core set again in the other engines clinics' tablets run (iPads are

@@ -1,5 +1,7 @@
 // Prints raw, gzip and brotli bytes of every file of the release dist/ and
-// their totals, then the whole app's gzip bytes beside its budget (150 KB).
+// their totals, then the whole app's gzip bytes beside its budget (150 KB),
+// and the participant's page (index.html and every file it names, with the
+// service worker) beside issue 13's budget (250 KB, stretch 200 KB).
 // Usage: node scripts/bench/sizes.mjs [DIST]
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -43,4 +45,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`${'total'.padEnd(width)} ${kb(sum('raw'))} ${kb(sum('gzip'))} ${kb(sum('brotli'))}`);
   console.log(`(bytes: raw ${sum('raw')}, gzip ${sum('gzip')}, brotli ${sum('brotli')})`);
   report('whole app (every file of dist/), gzip', sum('gzip') / 1024, 150, 'KB');
+  const page = await participantFiles(process.argv[2] ?? 'dist');
+  const mine = rows.filter((r) => page.has(r.file));
+  for (const r of mine) console.log(`  participant page: ${r.file.padEnd(width)} ${kb(r.gzip)} gzip`);
+  const gz = mine.reduce((s, r) => s + r.gzip, 0) / 1024;
+  report('participant page (index.html, the files it names, sw.js), gzip', gz, 250, 'KB');
+  report('participant page, gzip, stretch', gz, 200, 'KB');
+}
+
+/** index.html, every local file it names (href or src), and sw.js. */
+async function participantFiles(dist) {
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const named = [...html.matchAll(/(?:href|src)="(?:\.\/)?([^"#?]+)"/g)]
+    .map((m) => m[1])
+    .filter((f) => !/^[a-z]+:/.test(f));
+  return new Set(['index.html', 'sw.js', ...named]);
 }

@@ -54,6 +54,9 @@ export async function startServing(dir, options = {}) {
     browser,
     async stop() {
       await browser.close();
+      // Keep-alive connections a failed test left open must not hold the
+      // run: close them, then the server.
+      server.closeAllConnections?.();
       await new Promise((ok) => server.close(ok));
     },
   };

@@ -107,30 +107,28 @@ test('with storage full before a survey, the test write fails, staff are told, a
 test('with localStorage full during a survey the database keeps every answer, and a closed tab loses none', async () => {
   let page = await openApp(env);
   await startAndConsent(page);
-  for (const variable of ['a1_works', 'a2_here_in_a_year']) {
-    await give(page, FULL_PLAN[variable][0]);
-    await next(page);
-  }
+  await give(page, FULL_PLAN.a1_works[0]);
+  await next(page);
   const saved = await storedDraft(page);
   await fillLocalStorage(page);
-  await give(page, FULL_PLAN.a3_keep_going[0]);
+  await give(page, FULL_PLAN.a2_keep_coming[0]);
   await next(page);
-  await give(page, FULL_PLAN.a4_avoid_street[0]);
+  await give(page, FULL_PLAN.a3_avoid_street[0]);
   // Nothing to say: the answers are saved, in the database.
   const id = saved.id;
   await page.waitForFunction(async (id) => {
     const db = await new Promise((ok) => { const o = indexedDB.open('candour'); o.onsuccess = () => ok(o.result); });
     const raw = await new Promise((ok) => { const r = db.transaction('journal').objectStore('journal').get(id); r.onsuccess = () => ok(r.result); });
     db.close();
-    return raw?.includes('a4_avoid_street');
+    return raw?.includes('a3_avoid_street');
   }, id);
   assert.equal(await page.getByRole('alert').count(), 0, 'no failure to report');
   assert.deepEqual(await storedDraft(page), saved, 'localStorage keeps its last whole copy');
   // The tab is closed at once, with localStorage still full.
   page = await reopen(env, page);
-  assert.equal(await currentVariable(page), 'a4_avoid_street', 'back at the same question');
+  assert.equal(await currentVariable(page), 'a3_avoid_street', 'back at the same question');
   const draft = (await journal(page))[id].draft;
-  for (const variable of ['a1_works', 'a2_here_in_a_year', 'a3_keep_going', 'a4_avoid_street']) {
+  for (const variable of ['a1_works', 'a2_keep_coming', 'a3_avoid_street']) {
     assert.deepEqual(draft.answers[variable], FULL_PLAN[variable][1], `${variable} kept`);
   }
   await next(page);
@@ -157,7 +155,7 @@ test('with the database full during a survey, localStorage keeps the answers and
   await device.off();
   // Switched on again with its storage full: the survey resumes.
   page = await device.open({ full: true });
-  assert.equal(await currentVariable(page), 'a2_here_in_a_year');
+  assert.equal(await currentVariable(page), 'a2_keep_coming');
   await answerAll(page, FULL_PLAN);
   assert.equal(await page.getByRole('alert').count(), 0, 'every answer saved, in localStorage');
   await page.getByRole('button', { name: 'Send my answers' }).click();
@@ -194,9 +192,9 @@ test('with both stores full during a survey the participant is told, and every a
   await next(page);
   await device.off();
   page = await device.open({ full: true });
-  assert.equal(await currentVariable(page), 'a2_here_in_a_year');
+  assert.equal(await currentVariable(page), 'a2_keep_coming');
   await fillLocalStorage(page);
-  await give(page, FULL_PLAN.a2_here_in_a_year[0]);
+  await give(page, FULL_PLAN.a2_keep_coming[0]);
   await page.getByRole('alert').filter({ hasText: FULL_PARTICIPANT }).waitFor();
   await screenshot(page, 'storage-full-both');
   // Room made: the survey comes back as last saved, a1 answered.
@@ -204,7 +202,7 @@ test('with both stores full during a survey the participant is told, and every a
   await page.cdp.send('Storage.overrideQuotaForOrigin', { origin: env.origin });
   await device.off();
   page = await device.open();
-  assert.equal(await currentVariable(page), 'a2_here_in_a_year');
+  assert.equal(await currentVariable(page), 'a2_keep_coming');
   const draft = await storedDraft(page);
   assert.deepEqual(draft.answers.a1_works, FULL_PLAN.a1_works[1]);
   await device.off();

@@ -51,11 +51,11 @@ async function secondWindow(first) {
 /** Answers the first two questions in `page`, leaving it on the third. */
 async function partWay(page) {
   await startAndConsent(page);
-  for (const variable of ['a1_works', 'a2_here_in_a_year']) {
+  for (const variable of ['a1_works', 'a2_keep_coming']) {
     await give(page, FULL_PLAN[variable][0]);
     await next(page);
   }
-  assert.equal(await currentVariable(page), 'a3_keep_going');
+  assert.equal(await currentVariable(page), 'a3_avoid_street');
 }
 
 for (const withoutWebLocks of [false, true]) {
@@ -96,9 +96,9 @@ for (const withoutWebLocks of [false, true]) {
       // The first window is closed mid-survey: the second takes the lease
       // over by itself and carries on the same survey, alone.
       await first.close();
-      await second.waitForFunction(() => document.querySelector('h1')?.id === 'q-a3_keep_going', null, { timeout: 20_000 });
+      await second.waitForFunction(() => document.querySelector('h1')?.id === 'q-a3_avoid_street', null, { timeout: 20_000 });
       const draft = await storedDraft(second);
-      assert.deepEqual(draft.answers.a2_here_in_a_year, FULL_PLAN.a2_here_in_a_year[1]);
+      assert.deepEqual(draft.answers.a2_keep_coming, FULL_PLAN.a2_keep_coming[1]);
       const lease = await second.evaluate(() => JSON.parse(localStorage.getItem('candour:window:candour-survey')));
       assert.ok(firstHolder);
       assert.notEqual(lease.holder, firstHolder, 'the lease is now the second window\'s');
@@ -135,12 +135,12 @@ test('a survey in progress resumes only once its window crashed, never in two wi
   // Never answered: the page is gone.
   cdp.send('Page.crash').catch(() => {});
   await second.getByRole('heading', { level: 1 }).filter({ hasText: /sure/ }).waitFor({ timeout: 20_000 });
-  assert.equal(await currentVariable(second), 'a3_keep_going', 'the same question, in one window only');
-  await give(second, FULL_PLAN.a3_keep_going[0]);
+  assert.equal(await currentVariable(second), 'a3_avoid_street', 'the same question, in one window only');
+  await give(second, FULL_PLAN.a3_avoid_street[0]);
   await next(second);
   const draft = await storedDraft(second);
   assert.deepEqual(draft.answers.a1_works, FULL_PLAN.a1_works[1], 'answers given in the first window kept');
-  assert.deepEqual(draft.answers.a3_keep_going, FULL_PLAN.a3_keep_going[1]);
+  assert.deepEqual(draft.answers.a3_avoid_street, FULL_PLAN.a3_avoid_street[1]);
   await second.context().close();
 });
 

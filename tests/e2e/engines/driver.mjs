@@ -198,6 +198,12 @@ export class Page {
     return this.evaluate(withA11y(`(A, q, args) => (${fn})(A.findAll(q)[0], ...args)`), portable(query), args);
   }
 
+  /** Waits until `fn(element, ...args)`, run in the page on the first match
+   * of `query`, returns something truthy; returns it. */
+  waitOn(query, fn, ...args) {
+    return this.waitUntil(withA11y(`(A, q, args) => { const el = A.findAll(q)[0]; return el ? (${fn})(el, ...args) : null; }`), portable(query), args);
+  }
+
   /** Whether the radio or checkbox `query` is checked (waits for it). */
   isChecked(query) {
     return this.on(query, (el) => el.checked === true || el.getAttribute('aria-checked') === 'true');
@@ -237,7 +243,14 @@ export class Page {
 
   /** Taps `query` (a button, a radio, a checkbox...). */
   click(query) {
-    return this.#act(query, (el) => this.backend.click(el));
+    return this.#act(query, async (el) => {
+      // As a person does, what is tapped is first brought to the middle of
+      // the screen: WebKitWebDriver refuses a tap on a tile whose centre is
+      // near the bottom edge ("element click intercepted"), now that a
+      // screen of several items is taller than the window.
+      await this.backend.evaluateOn(el, '(el) => el.scrollIntoView({ block: "center", inline: "center" })', []);
+      await this.backend.click(el);
+    });
   }
 
   /** Replaces the text of the field `query` with `value`, typed key by key. */

@@ -1,149 +1,206 @@
-// A participant's steps in any engine, without knowing the questionnaire:
-// each question screen is answered by what it shows (a radio group, a
-// checkbox group, a number field or a text area; yes/no and agreement items
-// are radio groups), through roles and names, and the value each answer
-// must be stored as is remembered, so a test can compare the record with
-// what was given, whatever the default questionnaire's items are.
-import { inside, role } from './driver.mjs';
+// A participant's steps in any engine, modelled on the Chromium suite's
+// helpers (../survey.mjs): a screen shows one item, or several under a
+// group's heading (each in its own region, named by its question); each item
+// is answered by a plan (FULL_PLAN, by default) through its widget, found by
+// role and accessible name: a radio group, a group of checkboxes, a text box
+// or a text area, and the missing options ("Does not apply to me", "Don't
+// know", "Prefer not to say") as toggle buttons under it. Every item's
+// question has the id "q-<variable>": the <h1> of a screen of its own, or an
+// <h2> under the group's <h1>.
+import assert from 'node:assert/strict';
+import { inside, role, text } from './driver.mjs';
+import { FULL_PLAN } from '../survey.mjs';
+
+export { FULL_PLAN, PAGES } from '../survey.mjs';
 
 const NEXT = role('button', /^(Next|Back to my answers)$/);
+/** The "Page n of N" counter of a question screen. */
+const COUNTER = text(/^Page \d+ of \d+$/);
 
-/** Free text typed into every text area: punctuation, an accent, a line break. */
-export const TYPED_TEXT = 'Staff "Sam" & Jo: café, 100% kind.\nThank you';
-
-/** The variable of the question on screen (its heading's id, "q-<variable>"),
- * or null on a screen that is not a question. */
-export async function currentVariable(page) {
+/** The variables of the items on screen, in order (empty off a question
+ * screen). */
+export async function currentVariables(page) {
   await page.waitFor(role('heading', undefined, { level: 1 }));
-  return page.evaluate(() => {
-    const id = document.querySelector('h1')?.id ?? '';
-    return id.startsWith('q-') ? id.slice(2) : null;
-  });
+  return page.evaluate(() => [...document.querySelectorAll('main [id^="q-"]')].map((e) => e.id.slice(2)));
+}
+
+/** The variable naming the screen: its first item's; null off a question screen. */
+export async function currentVariable(page) {
+  return (await currentVariables(page))[0] ?? null;
+}
+
+/** The "Page n of N" the screen shows. */
+export function counter(page) {
+  return page.text(COUNTER);
 }
 
 /**
- * What the question screen asks for: the widget labelled by the question
- * (as a screen reader announces it: a radio group, a group of checkboxes or
- * a text field named by the question's heading), as `{ kind, scope,
- * options }`: `scope` finds the widget by role and name, `options` are the
- * choices by accessible name with the code each stands for.
+ * The items on screen, as a screen reader meets them: for each, `{ variable,
+ * kind, widget, scope }`: `widget` finds the answer widget labelled by the
+ * item's question (by role and accessible name), `kind` is what it is
+ * ('radio', 'checkbox', 'number' or 'text'), and `scope` finds where the
+ * item's missing options are (its own region on a screen of several items,
+ * else the screen's main). Each query is checked to find exactly one element.
  */
-export async function widgetOnScreen(page) {
-  return (await screenNow(page)).widget;
-}
-
-/** The screen now: `{ variable, widget }` (variable null off a question). */
-export function screenNow(page) {
-  return page.on(role('heading', undefined, { level: 1 }), (heading) => {
+export async function itemsOnScreen(page) {
+  const items = await page.on(role('heading', undefined, { level: 1 }), () => {
     const A = window.__candourA11y;
-    const variable = heading.id.startsWith('q-') ? heading.id.slice(2) : null;
-    if (!variable) return { variable };
-    const widget = [...document.querySelectorAll('[aria-labelledby]')]
-      .find((e) => e !== heading && e.getAttribute('aria-labelledby').split(/\s+/).includes(heading.id));
-    if (!widget) return { variable, widget: { kind: 'unknown', html: document.querySelector('main')?.innerHTML.slice(0, 500) } };
-    const scope = { role: A.roleOf(widget), name: A.nameOf(widget), exact: true };
-    const choices = (type) => [...widget.querySelectorAll(`input[type=${type}]`)]
-      .map((input) => ({ name: A.nameOf(input), code: Number(input.value) }));
-    const kind = scope.role === 'radiogroup' ? 'radio'
-      : widget.querySelector('input[type=checkbox]') ? 'checkbox'
-        : widget.matches('textarea') ? 'text'
-          : widget.matches('input') ? 'number' : 'unknown';
-    return {
-      variable,
-      widget: {
+    const one = (q) => A.findAll(q).length === 1;
+    return [...document.querySelectorAll('main [id^="q-"]')].map((question) => {
+      const variable = question.id.slice(2);
+      const region = document.getElementById(`item-${variable}`);
+      const widget = [...document.querySelectorAll('[aria-labelledby]')]
+        .find((e) => e !== region && e.getAttribute('aria-labelledby').split(/\s+/).includes(question.id));
+      if (!widget) return { variable, kind: 'unknown', html: (region ?? document.querySelector('main'))?.innerHTML.slice(0, 500) };
+      const widgetQuery = { role: A.roleOf(widget), name: A.nameOf(widget), exact: true };
+      const scope = region ? { role: A.roleOf(region), name: A.nameOf(region), exact: true } : { role: 'main' };
+      const kind = widgetQuery.role === 'radiogroup' ? 'radio'
+        : widget.querySelector('input[type=checkbox]') ? 'checkbox'
+          : widget.matches('textarea') ? 'text'
+            : widget.matches('input') ? 'number' : 'unknown';
+      return {
+        variable,
         kind,
+        widget: widgetQuery,
         scope,
-        options: kind === 'radio' ? choices('radio') : kind === 'checkbox' ? choices('checkbox') : undefined,
-        decimal: widget.inputMode === 'decimal',
+        unique: one(widgetQuery) && one(scope),
         html: kind === 'unknown' ? widget.outerHTML.slice(0, 500) : undefined,
-      },
-    };
+      };
+    });
   });
+  for (const item of items) {
+    assert.notEqual(item.kind, 'unknown', `${item.variable}: an answer widget the tests know: ${item.html}`);
+    assert.ok(item.unique, `${item.variable}: its widget and region are each found once by role and name`);
+  }
+  return items;
 }
 
+/** The widget type a plan's action needs. */
+function kindFor(action) {
+  if (action.radio !== undefined) return 'radio';
+  if (action.check) return 'checkbox';
+  if (action.number !== undefined) return 'number';
+  if (action.text !== undefined) return 'text';
+  return null;
+}
+
+/** A missing option (a toggle button) of `item`, by its name. */
+const missingButton = (item, name) => inside(item.scope, role('button', name, { exact: true }));
+
 /**
- * Answers the question on screen (the `n`th asked, to vary the choices);
- * returns what the record must hold for it, and what was said (`said`: the
- * option names or the text typed).
+ * Gives one answer, `action` of a plan (`{ radio }`, `{ check: [...] }`,
+ * `{ number }`, `{ text }`, `{ missing }` or `{ skip: true }`), to `item`
+ * (from itemsOnScreen), by role and name; waits until the screen shows it.
  */
-export async function answerShown(page, n, widget) {
-  widget ??= await widgetOnScreen(page);
-  const { scope } = widget;
-  switch (widget.kind) {
-    case 'radio': {
-      const option = widget.options[n % widget.options.length];
-      await page.check(inside(scope, role('radio', option.name, { exact: true })));
-      return { code: option.code, said: option.name };
-    }
-    case 'checkbox': {
-      const picked = widget.options.length > 1 ? [widget.options[0], widget.options.at(-1)] : widget.options;
-      for (const option of picked) await page.check(inside(scope, role('checkbox', option.name, { exact: true })));
-      return { codes: picked.map((o) => o.code).sort((a, b) => a - b), said: picked.map((o) => o.name) };
-    }
-    case 'number': {
-      // The range is the questionnaire's: a value it refuses is marked
-      // invalid (and said so in words), and the next candidate is typed.
-      const candidates = widget.decimal ? ['2.5', '1', '0', '10', '30'] : ['2', '1', '0', '10', '30', '100'];
-      for (const typed of candidates) {
-        await page.fill(scope, typed);
-        if (!(await page.on(scope, (el) => el.getAttribute('aria-invalid') === 'true'))) {
-          return { number: Number(typed), said: typed };
-        }
-      }
-      throw new Error(`no candidate number was accepted for ${await currentVariable(page)}`);
-    }
-    case 'text':
-      await page.fill(scope, TYPED_TEXT);
-      return { text: TYPED_TEXT, said: TYPED_TEXT };
-    default:
-      throw new Error(`a question screen with no widget the tests know: ${widget.html}`);
+export async function give(page, item, action) {
+  const kind = kindFor(action);
+  if (kind) assert.equal(item.kind, kind, `${item.variable}: the widget the plan answers`);
+  if (action.radio !== undefined) await page.check(inside(item.widget, role('radio', action.radio, { exact: true })));
+  if (action.check) {
+    for (const name of action.check) await page.check(inside(item.widget, role('checkbox', name, { exact: true })));
+  }
+  for (const typed of [action.number, action.text].filter((v) => v !== undefined)) {
+    await page.fill(item.widget, typed);
+    // What the field holds is what was typed: a character the engine's
+    // automation failed to type must not pass for the app losing it.
+    await page.waitOn(item.widget, (el, want) => el.value === want, typed);
+  }
+  if (action.missing) {
+    // A toggle: pressing it again would undo it.
+    const button = missingButton(item, action.missing);
+    if (!(await isPressed(page, button))) await page.click(button);
+    await page.waitOn(button, (el) => el.getAttribute('aria-pressed') === 'true');
   }
 }
 
-/** Presses Next and waits for the next screen. */
-export async function next(page, before) {
-  before ??= await currentVariable(page);
+/** The codes of the radios or checkboxes of `item` that are ticked, in order. */
+function chosenCodes(page, item) {
+  return page.on(item.widget, (widget) => [...widget.querySelectorAll('input:checked')]
+    .map((input) => Number(input.value)).sort((a, b) => a - b));
+}
+
+/** Whether the toggle button `query` is pressed. */
+function isPressed(page, query) {
+  return page.on(query, (el) => el.getAttribute('aria-pressed') === 'true');
+}
+
+/** Whether the screen shows `action` as `item`'s answer (after a reload, or
+ * coming Back). */
+export async function shows(page, item, action) {
+  if (action.radio !== undefined) return page.isChecked(inside(item.widget, role('radio', action.radio, { exact: true })));
+  if (action.check) {
+    for (const name of action.check) {
+      if (!(await page.isChecked(inside(item.widget, role('checkbox', name, { exact: true }))))) return false;
+    }
+    return true;
+  }
+  if (action.number !== undefined) return (await page.on(item.widget, (el) => el.value)) === action.number;
+  if (action.text !== undefined) return (await page.on(item.widget, (el) => el.value)) === action.text;
+  if (action.missing) return isPressed(page, missingButton(item, action.missing));
+  throw new Error(`nothing to show for ${JSON.stringify(action)}`);
+}
+
+/**
+ * Presses Next and waits for the next screen, and for the app to have moved
+ * focus to its heading (which scrolls the page to it: a tap before that could
+ * land where the page is about to move).
+ */
+export async function next(page) {
+  const before = await page.evaluate(() => document.querySelector('h1')?.id ?? '');
   await page.click(NEXT);
-  await page.waitUntil((b) => (document.querySelector('h1')?.id ?? '') !== `q-${b}`, before);
+  await arrived(page, before);
+}
+
+/** Waits until the screen whose heading had the id `before` is gone, and the
+ * new screen's heading has the focus. */
+export function arrived(page, before) {
+  return page.waitUntil((b) => {
+    const h1 = document.querySelector('h1');
+    return (h1?.id ?? '') !== b && document.activeElement === h1;
+  }, before);
 }
 
 /** Staff start a survey; the participant agrees. */
 export async function startAndConsent(page) {
   await page.click(role('button', 'Start a new survey'));
   await page.click(role('button', 'Yes, I am happy to answer'));
-  await page.waitUntil(() => document.querySelector('h1')?.id?.startsWith('q-'));
+  await page.waitUntil(() => document.querySelector('main [id^="q-"]') !== null);
 }
 
 /**
- * Answers every question until the review screen. `beforeNext(variable,
- * n)` runs after an answer is given and before Next. Returns the expected
- * stored value of every variable answered, in the order asked.
+ * Answers every item of every screen by `plan` until the review screen, then
+ * Next. An item missing from the plan fails the test. `onScreen(variables)`
+ * runs before each screen is answered. Returns the value each item answered
+ * must be stored as, by variable, in the order asked (added to `given`).
  */
-export async function answerAll(page, { beforeNext, from = 0, given = new Map() } = {}) {
-  for (let n = from; ; n++) {
-    const { variable, widget } = await screenNow(page);
-    if (!variable) break;
-    given.set(variable, await answerShown(page, n, widget));
-    if (beforeNext) await beforeNext(variable, n);
-    await next(page, variable);
+export async function answerAll(page, { plan = FULL_PLAN, onScreen, given = new Map() } = {}) {
+  for (;;) {
+    const items = await itemsOnScreen(page);
+    if (items.length === 0) break;
+    if (onScreen) await onScreen(items.map((i) => i.variable));
+    for (const item of items) {
+      assert.ok(plan[item.variable], `no plan for ${item.variable}`);
+      const [action, stored] = plan[item.variable];
+      await give(page, item, action);
+      // A choice shows the codes it will be stored as, and only those (an
+      // exclusive choice, ticked after another, stands alone).
+      if ('code' in stored) assert.deepEqual(await chosenCodes(page, item), [stored.code], item.variable);
+      if ('codes' in stored) assert.deepEqual(await chosenCodes(page, item), stored.codes, item.variable);
+      given.set(item.variable, stored);
+    }
+    await next(page);
   }
   await page.waitFor(role('heading', 'Check your answers', { level: 1 }));
   return given;
 }
 
-/** The value a stored record holds for an answer given as `given`
- * (`{ code }`, `{ codes }`, `{ number }` or `{ text }`). */
-export function storedValue(given) {
-  const { said, ...value } = given;
-  return value;
-}
-
-/** The value the JSON export holds for an answer given as `given`. */
-export function exportedValue(given) {
-  if ('code' in given) return given.code;
-  if ('codes' in given) return given.codes;
-  if ('number' in given) return given.number;
-  return given.text;
+/** The value the JSON export holds for an answer stored as `stored`. */
+export function exportedValue(stored) {
+  if ('code' in stored) return stored.code;
+  if ('codes' in stored) return stored.codes;
+  if ('number' in stored) return stored.number;
+  if ('text' in stored) return stored.text;
+  return { prefer_not_to_say: -99, dont_know: -98, unanswered: -97, does_not_apply: -96, not_reached: -95 }[stored.missing];
 }
 
 /** Sends the answers from the review screen and closes the thank-you screen. */
@@ -153,4 +210,3 @@ export async function send(page) {
   await page.click(role('button', 'Close now'));
   await page.waitFor(role('button', 'Start a new survey'));
 }
-

@@ -81,8 +81,11 @@ test(named('the staff area: PIN, wrong PIN, export of exactly the answers given,
   await writeFile(join(folder, name), file.text);
   const bench = await page.openWindow('/workbench.html');
   await bench.waitFor(role('heading', 'Candour workbench', { level: 1 }));
-  await bench.upload(label('JSON export files to combine'), [join(folder, name)]);
-  await bench.waitFor(text(`${name}: accepted (responses: 1).`));
+  await bench.upload(inside(role('region', 'Open export files'), label('Export files (JSON)')), [join(folder, name)]);
+  await bench.waitFor(inside(role('status'), text('Files combined: 1. Files refused: 0. Responses in the combined data: 1.', { exact: true })));
+  const listed = await bench.text(inside(role('list', 'Files', { exact: true }), role('listitem')));
+  assert.ok(listed.startsWith(`${name}: accepted. `), listed);
+  assert.match(listed, /Responses: 1 complete, 0 partial, 0 declined\./);
 });
 
 test(named('reading aloud: the area offers the tablet\'s own voices, or says in words that it has none'), async (t) => {

@@ -166,9 +166,25 @@ export class WebDriverWindow {
 
   click(el) { return this.command('POST', `/element/${el.id}/click`, {}); }
   clear(el) { return this.command('POST', `/element/${el.id}/clear`, {}); }
-  /** Types `text` key by key; a line break is the Enter key (WebDriver's
-   * U+E007: WebKitWebDriver drops a bare "\n"). */
-  type(el, text) { return this.command('POST', `/element/${el.id}/value`, { text: text.replace(/\n/g, '\uE007') }); }
+  /**
+   * Types `text` key by key; a line break is the Enter key (WebDriver's
+   * U+E007: WebKitWebDriver drops a bare "\n"). A character outside the
+   * Basic Multilingual Plane (an emoji) has no key: WebKitWebDriver drops it
+   * without a trace (no input event at all), so it is committed at the caret
+   * as an emoji keyboard commits it, as one "insertText" edit.
+   */
+  async type(el, text) {
+    for (const run of text.match(/[\u{10000}-\u{10FFFF}]+|[^\u{10000}-\u{10FFFF}]+/gu) ?? []) {
+      if (/[\u{10000}-\u{10FFFF}]/u.test(run)) {
+        await this.evaluateOn(el, `(el, run) => {
+          el.focus();
+          if (!document.execCommand('insertText', false, run)) throw new Error('insertText refused');
+        }`, [run]);
+      } else {
+        await this.command('POST', `/element/${el.id}/value`, { text: run.replace(/\n/g, '\uE007') });
+      }
+    }
+  }
   /** Gives a file input the files at `paths` (the driver reads them). */
   upload(el, paths) { return this.command('POST', `/element/${el.id}/value`, { text: paths.join('\n') }); }
 

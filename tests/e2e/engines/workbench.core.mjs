@@ -15,15 +15,20 @@ const IMPORT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtur
 test(named('the workbench opens exports, names each file\'s outcome, and hands over the combined data'), async (t) => {
   const page = await env.open(t, '/workbench.html');
   await page.waitFor(role('heading', 'Candour workbench', { level: 1 }));
-  const panel = role('region', 'Combine exports from several tablets');
-  await page.upload(inside(panel, label('JSON export files to combine')),
+  await page.upload(inside(role('region', 'Open export files'), label('Export files (JSON)')),
     ['tablet-a.json', 'tablet-b.json', 'corrupt.json'].map((f) => join(IMPORT, f)));
-  await page.waitFor(inside(panel, text('Files combined: 2. Files rejected: 1. Responses in the combined data: 4.')));
-  const files = await page.texts(inside(inside(panel, role('list', 'Files', { exact: true })), role('listitem')));
-  assert.deepEqual(files.slice(0, 2), ['tablet-a.json: accepted (responses: 4).', 'tablet-b.json: accepted (responses: 3).']);
-  assert.match(files[2], /^corrupt\.json: rejected, nothing of it was combined\. The file "corrupt\.json" ends too early/);
+  const combinedPanel = role('region', 'Combined data', { exact: true });
+  await page.waitFor(inside(inside(combinedPanel, role('status')),
+    text('Files combined: 2. Files refused: 1. Responses in the combined data: 4.', { exact: true })));
+  const files = await page.texts(inside(role('list', 'Files', { exact: true }), role('listitem')));
+  assert.equal(files.length, 3, files.join(' | '));
+  assert.match(files[0], /^tablet-a\.json: accepted\. .*Responses: 4 complete, 0 partial, 0 declined\./);
+  assert.match(files[1], /^tablet-b\.json: accepted\. .*Responses: 3 complete, 0 partial, 0 declined\./);
+  assert.match(files[2], /^corrupt\.json: refused, nothing of it is used\. The file "corrupt\.json" ends too early/);
+  await page.waitFor(inside(combinedPanel, text('Responses found in more than one file with identical content, kept once: 1.')));
   await page.screenshot('workbench-combined');
 
+  const panel = role('region', 'Analysis files', { exact: true });
   await page.catchHandOver();
   await page.click(inside(panel, role('button', 'Combined JSON (conflicts included)', { exact: true })));
   await page.waitUntil(() => window.__candourHandOver?.length > 0);

@@ -3,7 +3,7 @@
 
 use super::error::ProofError;
 use super::{Receipt, RECEIPT_FORMAT, RECEIPT_VERSION};
-use crate::export::{FORMAT_NAME, FORMAT_VERSION};
+use crate::export::{FORMAT_NAME, READABLE_VERSIONS};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -97,7 +97,7 @@ pub fn read_export_records<'a>(file: &str, text: &'a str) -> Result<ExportRecord
     })?;
     // Format 1 (before questionnaire 2.0) is still read: its records are
     // compared like any others, and differ from what the tablet writes now.
-    if !(1..=FORMAT_VERSION).contains(&shape.format_version) {
+    if !READABLE_VERSIONS.contains(&shape.format_version) {
         return Err(ProofError::UnknownVersion {
             file: file.to_owned(),
             format: FORMAT_NAME.to_owned(),

@@ -12,8 +12,7 @@
 use crate::instrument::Instrument;
 use crate::settings::Settings;
 use crate::storage::archive::{Archive, Flushed};
-use crate::storage::journal::{record_stored, Seen};
-use crate::storage::plan;
+use crate::storage::carry_out::{after_recovery_commit, recovery_writes};
 use crate::storage::records::RecordStore;
 use crate::storage::recover::{plan_recovery, Recovery, RecoveryPlan};
 use crate::storage::repository::Repository;
@@ -104,33 +103,20 @@ fn read_journal<K: KeyValueStore, S: RecordStore>(
 }
 
 /// Stores the partial records and drops what the plan drops, in one
-/// transaction; each partial record goes to the outbox first, so it is
-/// kept even if the transaction fails.
+/// transaction (see [`recovery_writes`]). A survey resumes even if that
+/// fails: what it would have dropped is looked at again next time.
 fn carry_out<K: KeyValueStore, S: RecordStore>(
     journal: &mut Repository<K>,
     archive: &mut Archive<S>,
     plan: RecoveryPlan,
 ) -> Result<Recovery, StoreError> {
-    let resumes = matches!(plan.recovery, Recovery::Resume(_));
-    let mut writes = Vec::new();
-    for record in &plan.partial {
-        // If the outbox refuses, the draft stays in the journal until the
-        // database takes the record.
-        let _ = journal.save_record(record);
-        writes.extend(plan::store_finished(record)?);
+    let writes = recovery_writes(journal, &plan)?;
+    if let Err(e) = archive.store.commit(writes) {
+        return match plan.recovery {
+            Recovery::Resume(_) => Ok(plan.recovery),
+            _ => Err(e),
+        };
     }
-    writes.extend(plan::drop_journal(&plan.drop));
-    let committed = archive.store.commit(writes);
-    if let Err(e) = committed {
-        return if resumes { Ok(plan.recovery) } else { Err(e) };
-    }
-    let mut seen = Seen::default();
-    for record in &plan.partial {
-        record_stored(journal, &mut seen, &record.id)?;
-    }
-    if !resumes {
-        // Every survey the head held or named is now stored or dropped.
-        journal.clear_draft()?;
-    }
+    after_recovery_commit(journal, &plan)?;
     Ok(plan.recovery)
 }

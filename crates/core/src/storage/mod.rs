@@ -16,6 +16,7 @@
 
 pub mod archive;
 pub mod boot;
+pub mod carry_out;
 pub mod checksum;
 pub mod envelope;
 pub mod index;
@@ -33,6 +34,7 @@ pub mod store;
 
 pub use archive::{Archive, Flushed};
 pub use boot::{boot, Boot};
+pub use carry_out::{after_recovery_commit, recovery_writes};
 pub use index::IndexEntry;
 pub use journal_entry::JournalEntry;
 pub use quarantine::Quarantined;

@@ -71,6 +71,39 @@ pub fn quarantine_key(origin: &str, raw: &str) -> String {
     format!("{origin}@{}", checksum(raw))
 }
 
+/// Sets aside an unreadable value found at `origin`: the value as it was,
+/// with the reason, and the writes that put it in the quarantine table and
+/// delete `from` (its table and key, and any entry that points at it). A
+/// value that cannot even be encoded for the quarantine gets no writes: it
+/// is left where it is, reported now, never deleted.
+pub(crate) fn set_aside(
+    origin: String,
+    reason: String,
+    raw: String,
+    now: Timestamp,
+    from: &[(Table, String)],
+) -> (Quarantined, Vec<Write>) {
+    let kept = Quarantined {
+        key: origin,
+        reason,
+        raw,
+        at: Some(now),
+    };
+    let mut writes = Vec::new();
+    if let Ok(value) = kept.encode() {
+        writes.push(Write::Put {
+            table: Table::Quarantine,
+            key: quarantine_key(&kept.key, &kept.raw),
+            value,
+        });
+        writes.extend(from.iter().map(|(table, key)| Write::Delete {
+            table: *table,
+            key: key.clone(),
+        }));
+    }
+    (kept, writes)
+}
+
 /// Reads `(id, value)` rows of the records table. One unreadable value never
 /// stops the others: it is set aside with the reason.
 pub fn read_records(rows: Vec<(String, String)>, now: Timestamp) -> ReadRecords {
@@ -79,30 +112,14 @@ pub fn read_records(rows: Vec<(String, String)>, now: Timestamp) -> ReadRecords 
         match decode_record(&raw).and_then(|r| check_key(&r, &id).map(|()| r)) {
             Ok(record) => read.records.push(record),
             Err(reason) => {
-                let origin = format!("records/{id}");
-                let kept = Quarantined {
-                    key: origin.clone(),
+                let (kept, writes) = set_aside(
+                    format!("records/{id}"),
                     reason,
                     raw,
-                    at: Some(now),
-                };
-                // A value that cannot even be encoded for the quarantine is
-                // left where it is: reported now, never deleted.
-                if let Ok(value) = kept.encode() {
-                    read.writes.push(Write::Put {
-                        table: Table::Quarantine,
-                        key: quarantine_key(&origin, &kept.raw),
-                        value,
-                    });
-                    read.writes.push(Write::Delete {
-                        table: Table::Records,
-                        key: id.clone(),
-                    });
-                    read.writes.push(Write::Delete {
-                        table: Table::Index,
-                        key: id,
-                    });
-                }
+                    now,
+                    &[(Table::Records, id.clone()), (Table::Index, id)],
+                );
+                read.writes.extend(writes);
                 read.quarantined.push(kept);
             }
         }

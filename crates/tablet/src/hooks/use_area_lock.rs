@@ -1,12 +1,12 @@
 //! Locks the unlocked researcher area by itself: after a set time without a
 //! touch, and whenever the page is hidden.
 
+use crate::services::visibility::on_hidden;
 use candour_core::researcher::area_lock::idle_lock_due;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Interval;
 use std::cell::Cell;
 use std::rc::Rc;
-use web_sys::VisibilityState;
 use yew::prelude::*;
 
 /// Why the area locked itself.
@@ -88,16 +88,12 @@ fn watch(limit: u32, latest: Rc<std::cell::RefCell<Callback<LockReason>>>) -> Gu
             ));
         }
         let latest = latest.clone();
-        let watched = document.clone();
-        listeners.push(EventListener::new(
-            &document,
-            "visibilitychange",
-            move |_| {
-                if watched.visibility_state() == VisibilityState::Hidden && !picking.get() {
-                    latest.borrow().emit(LockReason::Hidden);
-                }
-            },
-        ));
+        listeners.push(on_hidden(&document, move || {
+            // A file picker hides the page on some tablets: not a leave.
+            if !picking.get() {
+                latest.borrow().emit(LockReason::Hidden);
+            }
+        }));
     }
     let locked = Cell::new(false);
     let interval = Interval::new(1_000, move || {

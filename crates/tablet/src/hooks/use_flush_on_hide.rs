@@ -2,10 +2,10 @@
 //! can be sure to run code: a tablet that is locked, an app switched away
 //! from, or a tab closed may never run any again.
 
+use crate::services::visibility::on_hidden;
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
-use web_sys::VisibilityState;
 use yew::prelude::*;
 
 /// Calls `on_hide` on `visibilitychange` to hidden and on `pagehide` (both,
@@ -33,16 +33,7 @@ fn listen(latest: Rc<RefCell<Callback<()>>>) -> Vec<EventListener> {
     let mut listeners = Vec::new();
     if let Some(document) = window.document() {
         let latest = latest.clone();
-        let watched = document.clone();
-        listeners.push(EventListener::new(
-            &document,
-            "visibilitychange",
-            move |_| {
-                if watched.visibility_state() == VisibilityState::Hidden {
-                    latest.borrow().emit(());
-                }
-            },
-        ));
+        listeners.push(on_hidden(&document, move || latest.borrow().emit(())));
     }
     listeners.push(EventListener::new(&window, "pagehide", move |_| {
         latest.borrow().emit(());

@@ -15,8 +15,10 @@ use crate::services::records_db::{OpeningRecords, RecordsDb};
 use crate::services::storage_status::request_persistence;
 use candour_core::settings::Settings;
 use candour_core::storage::instruments::StoredProblem;
-use candour_core::storage::journal::{record_stored, Seen};
-use candour_core::storage::{plan, plan_recovery, Recovery, RecoveryPlan, Repository, StoreError};
+use candour_core::storage::{
+    after_recovery_commit, plan_recovery, recovery_writes, Recovery, RecoveryPlan, Repository,
+    StoreError,
+};
 use candour_core::survey::{Action, Survey};
 use candour_web::clock::now;
 use std::cell::RefCell;
@@ -173,32 +175,18 @@ async fn recover(
 }
 
 /// Stores the partial records and drops what the plan drops, in one
-/// transaction, as the core's `boot` does: each partial record goes to the
-/// outbox first, so it is kept even if the transaction fails.
+/// transaction, with the core's writes (as its `boot` does natively).
 async fn carry_out(
     journal: &mut Repository<LocalStore>,
     db: &RecordsDb,
     plan: RecoveryPlan,
 ) -> Result<(), StoreError> {
-    let resumes = matches!(plan.recovery, Recovery::Resume(_));
-    let mut writes = Vec::new();
-    for record in &plan.partial {
-        let _ = journal.save_record(record);
-        writes.extend(plan::store_finished(record)?);
-    }
-    writes.extend(plan::drop_journal(&plan.drop));
+    let writes = recovery_writes(journal, &plan)?;
     if writes.is_empty() {
         return Ok(());
     }
     db.commit(writes).await?;
-    let mut seen = Seen::default();
-    for record in &plan.partial {
-        record_stored(journal, &mut seen, &record.id)?;
-    }
-    if !resumes {
-        journal.clear_draft()?;
-    }
-    Ok(())
+    after_recovery_commit(journal, &plan)
 }
 
 /// Leaves a `candour:storage-ready` mark in the page's performance timeline,

@@ -2,7 +2,7 @@
 //! record together with the deletion of its journal entry, keeping an
 //! entry, dropping entries, and reading the table.
 
-use super::{quarantine_key, save_record};
+use super::{save_record, set_aside};
 use crate::record::ResponseRecord;
 use crate::storage::journal_entry::JournalEntry;
 use crate::storage::probe::PROBE_PREFIX;
@@ -84,24 +84,14 @@ pub fn read_journal(rows: Vec<(String, String)>, now: Timestamp) -> JournalRead 
         match entry {
             Ok(entry) => read.entries.push(entry),
             Err(reason) => {
-                let origin = format!("journal/{key}");
-                let kept = Quarantined {
-                    key: origin.clone(),
+                let (kept, writes) = set_aside(
+                    format!("journal/{key}"),
                     reason,
                     raw,
-                    at: Some(now),
-                };
-                if let Ok(value) = kept.encode() {
-                    read.writes.push(Write::Put {
-                        table: Table::Quarantine,
-                        key: quarantine_key(&origin, &kept.raw),
-                        value,
-                    });
-                    read.writes.push(Write::Delete {
-                        table: Table::Journal,
-                        key,
-                    });
-                }
+                    now,
+                    &[(Table::Journal, key)],
+                );
+                read.writes.extend(writes);
                 read.quarantined.push(kept);
             }
         }
