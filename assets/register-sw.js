@@ -13,11 +13,47 @@
 // middle of a survey; the update then happens on the next load instead. A
 // reload loses nothing: drafts and responses live in the browser's storage,
 // which the worker never touches.
+//
+// It also tells the app whether this build's offline copy is complete: it
+// sets <html data-candour-offline="..."> and dispatches `candour:offline` on
+// window, with one of: "unsupported" (no service workers here),
+// "downloading", "failed" (storing the build failed), "incomplete" (the
+// worker's copy lacks files, or is of another build) and "ready". The app
+// reads it (crates/tablet/src/hooks/use_offline_copy.rs; the meaning of
+// each state is in candour_core::researcher::tablet_check).
 (() => {
+  const report = (state) => {
+    document.documentElement.dataset.candourOffline = state;
+    dispatchEvent(new CustomEvent('candour:offline', { detail: state }));
+  };
   if (!('serviceWorker' in navigator)) {
+    report('unsupported');
     console.error('Candour cannot work offline here: this browser has no service workers (they need https:// or localhost).');
     return;
   }
+  const build = document.querySelector('meta[name="candour-build"]')?.content;
+
+  // Asks the worker in control whether its copy of this page's build is
+  // complete. A worker that does not answer within 5 seconds counts as
+  // incomplete; asking again later (on the next change) may tell more.
+  const askWorker = (worker) => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(null), 5000);
+    channel.port1.onmessage = (event) => {
+      clearTimeout(timer);
+      resolve(event.data);
+    };
+    worker.postMessage({ type: 'candour:status' }, [channel.port2]);
+  });
+  const check = async () => {
+    const worker = navigator.serviceWorker.controller;
+    if (!worker) {
+      report('downloading');
+      return;
+    }
+    const status = await askWorker(worker);
+    report(status?.complete && status.build === build ? 'ready' : 'incomplete');
+  };
   const script = new URL(document.currentScript.src);
   let atRest = true;
   let switching = false;
@@ -37,6 +73,7 @@
   // this page already runs, so nothing needs reloading then.
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (switching) location.reload();
+    else check();
   });
 
   const touched = () => { atRest = false; };
@@ -52,12 +89,17 @@
       });
       const follow = (worker) => worker?.addEventListener('statechange', () => {
         if (worker.state === 'installed') offer(worker);
+        // The first download failed: nothing is stored yet. (A failed
+        // update leaves the previous build in control, still complete.)
+        if (worker.state === 'redundant' && !navigator.serviceWorker.controller) report('failed');
       });
       registration.addEventListener('updatefound', () => follow(registration.installing));
       follow(registration.installing);
       offer(registration.waiting);
+      check();
     })
     .catch((error) => {
+      report('failed');
       console.error(`Candour could not set up offline use; it works only while the network is on: ${error.message}`);
     });
 })();

@@ -44,7 +44,17 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   // The page's signal that now is a good moment to switch builds.
   if (event.data?.type === 'candour:activate') self.skipWaiting();
+  // The page asks whether this build's offline copy is complete (for the
+  // start screen's "Ready without network" and the staff area's check).
+  if (event.data?.type === 'candour:status') event.waitUntil(reportStatus(event.ports[0]));
 });
+
+/** Tells `port` this worker's build and whether its offline copy is complete. */
+async function reportStatus(port) {
+  // caches.open would create an empty cache: look first.
+  const complete = (await caches.has(CACHE)) && (await isComplete(await caches.open(CACHE)));
+  port?.postMessage({ build: BUILD, complete });
+}
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;

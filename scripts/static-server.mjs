@@ -1,8 +1,10 @@
-// A small static file server for dist/, bound to 127.0.0.1 only.
+// A small static file server for dist/, bound to 127.0.0.1 unless told
+// otherwise (scripts/lan-server.mjs binds it to the local network, over https).
 // Usage: node scripts/static-server.mjs DIR [PORT]   (PORT 0 picks a free one)
 // Prints "Candour is served at http://127.0.0.1:PORT/" once listening, which
 // the end-to-end tests read to learn the port.
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -20,13 +22,29 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts serving `dir`; resolves to the listening server. */
-export function serve(dir, port = 0) {
+/**
+ * Starts serving `dir`; resolves to the listening server. Options:
+ * - `base`: the folder of the web address the app is served under, e.g.
+ *   '/clinic/candour/' (default '/'), as a static host serving it from a
+ *   subfolder would; every other path is not found.
+ * - `host`: the address to listen on (default '127.0.0.1').
+ * - `tls`: `{ key, cert }` to serve over https instead of http.
+ */
+export function serve(dir, port = 0, { base = '/', host = '127.0.0.1', tls } = {}) {
   const root = resolve(dir);
-  const server = createServer(async (req, res) => {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const handler = async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(root, path));
+      const url = new URL(req.url, 'http://x');
+      const whole = decodeURIComponent(url.pathname);
+      // The folder itself without its slash: a static host redirects, so
+      // that the app's relative addresses resolve inside the folder.
+      if (`${whole}/` === prefix) {
+        res.writeHead(301, { Location: `${prefix}${url.search}` }).end();
+        return;
+      }
+      if (!whole.startsWith(prefix)) throw new Error('outside the served folder');
+      let file = normalize(join(root, whole.slice(prefix.length - 1)));
       // Refuse anything that escapes dist/ (e.g. /../../etc/passwd).
       if (file !== root && !file.startsWith(root + sep)) {
         res.writeHead(403).end('Forbidden');
@@ -37,15 +55,20 @@ export function serve(dir, port = 0) {
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         // Hashed assets could be cached for ever; the rest must be revalidated
-        // so that a new build is picked up.
-        'Cache-Control': /-[0-9a-f]{16}\./.test(file) ? 'max-age=31536000, immutable' : 'no-cache',
+        // so that a new build is picked up. (Trunk writes its 64-bit hash
+        // without leading zeros, so a name's hash may be shorter than 16.)
+        'Cache-Control': /-[0-9a-f]{12,16}\./.test(file) ? 'max-age=31536000, immutable' : 'no-cache',
       });
       res.end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     }
+  };
+  const server = tls ? createHttpsServer(tls, handler) : createServer(handler);
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => ok(server));
   });
-  return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

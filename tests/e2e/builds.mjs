@@ -42,7 +42,7 @@ export async function copyOfRelease(name) {
  * worker is written again. Returns the new build id.
  */
 export async function makeAnotherBuild(dir, label) {
-  const css = (await readdir(dir)).find((file) => /^main-[0-9a-f]{16}\.css$/.test(file));
+  const css = (await readdir(dir)).find((file) => /^main-[0-9a-f]{1,16}\.css$/.test(file));
   if (!css) throw new Error(`builds: no hashed stylesheet in ${dir}`);
   const body = `${await readFile(join(dir, css), 'utf8')}\n/* ${label} */\n`;
   const renamed = `main-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.css`;

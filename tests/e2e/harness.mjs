@@ -30,10 +30,12 @@ export async function start() {
 
 /**
  * Like `start`, but serves `dir` (read from disk on each request, so a test
- * may replace its files to deploy another build on the same origin).
+ * may replace its files to deploy another build on the same origin), with
+ * the options of scripts/static-server.mjs's `serve` (e.g. `base`, to serve
+ * it from a subfolder).
  */
-export async function startServing(dir) {
-  const server = await serve(dir, 0);
+export async function startServing(dir, options = {}) {
+  const server = await serve(dir, 0, options);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -1,6 +1,6 @@
 //! The researcher area's decisions: the PIN and the recovery code (kept as
 //! slow hashes), the lockout, when the area locks by itself, the dashboard,
-//! and the secrets kept on the tablet.
+//! the secrets kept on the tablet, and the tablet check.
 
 pub mod area_lock;
 pub mod dashboard;
@@ -9,3 +9,4 @@ pub mod pin;
 pub mod recovery;
 pub mod secrets;
 pub mod slow_hash;
+pub mod tablet_check;

@@ -6,6 +6,7 @@ pub mod use_flush_on_hide;
 pub mod use_focus_heading;
 pub mod use_idle;
 pub mod use_lockout_clock;
+pub mod use_offline_copy;
 pub mod use_persistence;
 pub mod use_read_aloud;
 pub mod use_startup;

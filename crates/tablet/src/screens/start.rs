@@ -1,8 +1,10 @@
 //! The start screen, for staff: an optional participant code and "Start a
 //! new survey", which first proves with a real write that the answers can
-//! be saved.
+//! be saved; and a small "Ready without network" mark once this build is
+//! stored whole on the tablet.
 
 use crate::hooks::use_focus_heading::use_focus_heading;
+use crate::hooks::use_offline_copy::use_offline_copy;
 use crate::services::records_db::RecordsDb;
 use crate::services::storage_probe::prove_room;
 use crate::state::{action_callback, AppEnv, SurveyCtx};
@@ -38,6 +40,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
     // The test write before a survey: running, or why it failed.
     let checking = use_state(|| false);
     let cannot_save = use_state(|| None::<String>);
+    let offline = use_offline_copy();
     let (Some(survey), Some(env)) = (survey, env) else {
         return html! {};
     };
@@ -137,6 +140,13 @@ pub fn StartScreen(props: &StartProps) -> Html {
                 }
             </form>
             <p class="device-label">{ device }</p>
+            // For staff: this build is stored whole on the tablet, so it
+            // starts and runs with the network off.
+            if offline.is_ready() {
+                <p class="ready-mark">
+                    <span aria-hidden="true">{ "✓ " }</span>{ m.get("start.ready_offline") }
+                </p>
+            }
         </main>
     }
 }

@@ -15,5 +15,6 @@ pub mod startup;
 pub mod storage_probe;
 pub mod storage_report;
 pub mod storage_status;
+pub mod tablet_facts;
 pub mod visibility;
 pub mod window_lock;

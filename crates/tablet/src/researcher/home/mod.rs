@@ -1,4 +1,5 @@
-//! The researcher's home once unlocked: the dashboard and the tablet's
+//! The researcher's home once unlocked: the dashboard, the tablet check
+//! (version, build and what is left to set up) and the tablet's
 //! settings, then the export panel, the way to the workbench, the
 //! instrument panel, and the area's own safety (lock time, PIN, recovery
 //! code).
@@ -11,6 +12,7 @@ pub mod export_run;
 pub mod instrument_panel;
 pub mod reading_panel;
 pub mod security_panel;
+pub mod tablet_check_view;
 
 use crate::hooks::use_focus_heading::use_focus_heading;
 use crate::state::AppEnv;
@@ -46,6 +48,7 @@ pub fn ResearcherHome(props: &HomeProps) -> Html {
                 <button type="button" class="button" onclick={leave}>{ m.get("researcher.leave") }</button>
             </div>
             <dashboard_view::DashboardView revision={*revision} />
+            <tablet_check_view::TabletCheckView />
             <export_panel::ExportPanel {on_changed} />
             // The workbench is its own page (and wasm), loaded only now.
             <section class="panel" aria-labelledby="workbench-link">
