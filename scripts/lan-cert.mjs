@@ -1,6 +1,6 @@
 // Certificates for serving Candour on the clinic's local network over https
 // (scripts/serve.sh --lan), made on this computer with Debian's openssl:
-// - a local certificate authority, made once: candour-local-ca.crt is what
+// - a local certificate authority, made once for two years: candour-local-ca.crt is what
 //   each tablet installs and trusts (README: "Serving from a laptop on the
 //   clinic network"); its key, candour-local-ca.key, never leaves this
 //   computer. It may only vouch for local names and private network
@@ -78,23 +78,27 @@ async function makeAuthority(dir) {
     'basicConstraints = critical, CA:TRUE, pathlen:0',
     'keyUsage = critical, keyCertSign, cRLSign',
     'subjectKeyIdentifier = hash',
+    // Only ever for web servers, never for e-mail or code.
+    'extendedKeyUsage = serverAuth',
     `nameConstraints = critical, ${PERMITTED.map((p) => `permitted;${p}`).join(', ')}`,
     '',
   ].join('\n'));
-  await openssl(['req', '-x509', '-new', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '3650',
+  await openssl(['req', '-x509', '-new', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '730',
     '-config', config, '-keyout', join(dir, 'candour-local-ca.key'), '-out', join(dir, 'candour-local-ca.crt')]);
   await chmod(join(dir, 'candour-local-ca.key'), 0o600);
   await rm(config);
 }
 
-/** True when `pem` covers every one of `names` and lasts 30 more days. */
-function stillGood(pem, ipAddresses, dnsNames) {
-  if (!pem) return false;
+/** True when `pem` was signed by the CA `caPem`, covers exactly each of
+ * the names (192.168.1.2 is not 192.168.1.20) and lasts 30 more days. */
+function stillGood(pem, caPem, ipAddresses, dnsNames) {
+  if (!pem || !caPem) return false;
   const cert = new X509Certificate(pem);
+  if (!cert.checkIssued(new X509Certificate(caPem))) return false;
   if (Date.parse(cert.validTo) - Date.now() < 30 * 24 * 3600 * 1000) return false;
-  const covered = cert.subjectAltName ?? '';
-  return ipAddresses.every((ip) => covered.includes(`IP Address:${ip}`))
-    && dnsNames.every((name) => covered.includes(`DNS:${name}`));
+  const covered = new Set((cert.subjectAltName ?? '').split(', '));
+  return ipAddresses.every((ip) => covered.has(`IP Address:${ip}`))
+    && dnsNames.every((name) => covered.has(`DNS:${name}`));
 }
 
 async function makeServer(dir, ipAddresses, dnsNames) {
@@ -132,10 +136,17 @@ export async function certificates(dir, ipAddresses, dnsNames = localNames()) {
   const refused = ipAddresses.filter((ip) => !isPrivateIPv4(ip));
   if (refused.length) throw new Error(`not a private network address: ${refused.join(', ')}`);
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  if (!(await maybeRead(join(dir, 'candour-local-ca.crt'))) || !(await maybeRead(join(dir, 'candour-local-ca.key')))) {
+  // mkdir leaves a folder that was already there as it was.
+  await chmod(dir, 0o700);
+  const oldCa = await maybeRead(join(dir, 'candour-local-ca.crt'));
+  const expiring = oldCa && Date.parse(new X509Certificate(oldCa).validTo) - Date.now() < 30 * 24 * 3600 * 1000;
+  if (!oldCa || expiring || !(await maybeRead(join(dir, 'candour-local-ca.key')))) {
+    // A new authority: each tablet must install it again (its fingerprint
+    // is printed), so this happens only when there is none or it ends.
     await makeAuthority(dir);
   }
-  if (!stillGood(await maybeRead(join(dir, 'server.crt')), ipAddresses, dnsNames)) {
+  const caPem = await maybeRead(join(dir, 'candour-local-ca.crt'));
+  if (!stillGood(await maybeRead(join(dir, 'server.crt')), caPem, ipAddresses, dnsNames)) {
     await makeServer(dir, ipAddresses, dnsNames);
   }
   return {

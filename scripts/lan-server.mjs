@@ -12,7 +12,8 @@
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { certificates, fingerprint, lanAddresses, localNames } from './lan-cert.mjs';
+import { networkInterfaces } from 'node:os';
+import { certificates, fingerprint, isPrivateIPv4, lanAddresses, localNames } from './lan-cert.mjs';
 import { serve } from './static-server.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,6 +98,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const url of lan.urls.certificate) console.log(`  ${url}`);
     console.log(`and install the certificate whose SHA-256 fingerprint is\n  ${lan.fingerprint}`);
     if (lan.addresses.length === 0) console.log('No local network address was found: is this computer on the clinic network?');
+    const open = Object.values(networkInterfaces()).flat()
+      .filter((i) => i && !i.internal && i.family === 'IPv4' && !isPrivateIPv4(i.address))
+      .map((i) => i.address);
+    if (open.length && !process.env.CANDOUR_LAN_HOST) {
+      console.log(`Warning: this computer also has the address ${open.join(', ')}, which is not a private one: anyone who can reach it can load the app (never an answer, which stays on the tablets). To listen on the clinic network only, run with CANDOUR_LAN_HOST set to the laptop's clinic address.`);
+    }
     console.log('Press Ctrl+C to stop.');
   } catch (error) {
     console.error(`Candour cannot serve on the local network: ${error.message}`);

@@ -22,6 +22,14 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Sent with every file: no other site may frame a page (a tap tricked
+ * onto "Delete" or a PIN box), no type is guessed, no address is passed on. */
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': "frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
 /**
  * Starts serving `dir`; resolves to the listening server. Options:
  * - `base`: the folder of the web address the app is served under, e.g.
@@ -58,6 +66,7 @@ export function serve(dir, port = 0, { base = '/', host = '127.0.0.1', tls } = {
         // so that a new build is picked up. (Trunk writes its 64-bit hash
         // without leading zeros, so a name's hash may be shorter than 16.)
         'Cache-Control': /-[0-9a-f]{12,16}\./.test(file) ? 'max-age=31536000, immutable' : 'no-cache',
+        ...SECURITY_HEADERS,
       });
       res.end(body);
     } catch {

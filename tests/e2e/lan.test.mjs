@@ -34,7 +34,7 @@ function fetchWith(get, url, options = {}) {
     get(url, options, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode, type: res.headers['content-type'], body: Buffer.concat(chunks).toString() }));
+      res.on('end', () => ok({ status: res.statusCode, type: res.headers['content-type'], headers: res.headers, body: Buffer.concat(chunks).toString() }));
     }).on('error', fail);
   });
 }
@@ -55,12 +55,18 @@ test('the local authority may vouch only for local names and private addresses, 
   const { stdout } = await run('openssl', ['x509', '-noout', '-text'], first.ca);
   assert.match(stdout, /Name Constraints: critical\s+Permitted:\s+IP:10\.0\.0\.0\/255\.0\.0\.0/);
   assert.match(stdout, /pathlen:0/);
+  assert.match(stdout, /Extended Key Usage:\s+TLS Web Server Authentication/, 'the authority is for web servers only');
+  const caDays = (Date.parse(ca.validTo) - Date.parse(ca.validFrom)) / 86_400_000;
+  assert.ok(caDays <= 731, `the authority lasts ${caDays} days`);
 
   // Reused while it covers every address; made again (same authority) for a new one.
   assert.equal((await certificates(dir, ['192.168.1.20'], ['localhost'])).cert, first.cert);
   const moved = await certificates(dir, ['10.0.0.7'], ['localhost']);
   assert.notEqual(moved.cert, first.cert);
   assert.equal(moved.ca, first.ca);
+  // 192.168.1.2 is not covered by a certificate for 192.168.1.20.
+  const near = await certificates(dir, ['192.168.1.2'], ['localhost']);
+  assert.match(new X509Certificate(near.cert).subjectAltName, /IP Address:192\.168\.1\.2(,|$)/);
   await assert.rejects(certificates(dir, ['8.8.8.8'], []), /not a private network address/);
   assert.ok(isPrivateIPv4('172.20.1.1') && !isPrivateIPv4('172.32.1.1'));
 });
@@ -71,6 +77,10 @@ test('the build is served over https, trusted through the local authority alone'
   const page = await fetchWith(httpsGet, url, { ca: lan.ca });
   assert.equal(page.status, 200);
   assert.match(page.body, /<meta name="candour-build" content="[0-9a-f]{16}">/);
+  // No other site may frame it; nothing is sniffed; no address passed on.
+  assert.equal(page.headers['content-security-policy'], "frame-ancestors 'none'");
+  assert.equal(page.headers['x-content-type-options'], 'nosniff');
+  assert.equal(page.headers['referrer-policy'], 'no-referrer');
   const worker = await fetchWith(httpsGet, `${url}sw.js`, { ca: lan.ca });
   assert.equal(worker.status, 200);
   // Without the authority, the certificate is not trusted.

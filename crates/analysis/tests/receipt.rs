@@ -68,3 +68,16 @@ fn no_accepted_file_means_no_receipt() {
     assert!(receipt_of(&opened, AT).is_none());
     assert!(receipt_of(&[], AT).is_none());
 }
+
+#[test]
+fn a_file_saved_with_a_byte_order_mark_still_gets_its_receipt() {
+    // Accepted by the workbench, so it must not block the receipt.
+    let with_bom = format!("\u{feff}{A}");
+    let opened = [open_file("tablet-a.json", Ok(with_bom.as_bytes()))];
+    assert!(opened[0].outcome.is_ok());
+    let receipt = receipt_of(&opened, AT).expect("accepted").expect("builds");
+    let plain = receipt_of(&[open_file("tablet-a.json", Ok(A.as_bytes()))], AT)
+        .expect("accepted")
+        .expect("builds");
+    assert_eq!(receipt, plain);
+}

@@ -91,6 +91,9 @@ pub(crate) fn read_picked<'a>(file: &str, bytes: &'a [u8]) -> Result<Picked<'a>,
 /// its exact text. Refuses a file whose `record_count` disagrees with its
 /// records (cut short or edited), and a version this app does not write.
 pub fn read_export_records<'a>(file: &str, text: &'a str) -> Result<ExportRecords<'a>, ProofError> {
+    // A file re-saved with a byte-order mark is still read, as the
+    // workbench reads it; the records' own text is unchanged by it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let shape: ExportShape<'a> = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => damaged(file, e.to_string()),
         _ => not_json(file, &e),

@@ -9,7 +9,7 @@ use candour_core::instrument::Instrument;
 use candour_core::messages::Messages;
 use candour_core::receipt::{check_proof, stored_digests, ProofCheck, StoredDigest};
 use candour_web::clock::now;
-use candour_web::file_pick::read_picked;
+use candour_web::file_pick::{files_of, read_file, PickError};
 use web_sys::HtmlInputElement;
 
 /// The digest of every stored record's exported form, and how many
@@ -28,12 +28,18 @@ pub async fn check_picked(
     stored: &[StoredDigest],
     m: &Messages,
 ) -> Result<Vec<Result<ProofCheck, String>>, String> {
-    let picked = read_picked(input).await.map_err(|e| e.in_words(m))?;
-    Ok(picked
-        .into_iter()
-        .map(|(name, bytes)| match bytes {
+    let list = input
+        .files()
+        .ok_or_else(|| PickError::NoFileList.in_words(m))?;
+    let mut checked = Vec::new();
+    // One file read and checked at a time, so that many large files picked
+    // together never sit in the tablet's memory at once.
+    for file in files_of(&list) {
+        let name = file.name();
+        checked.push(match read_file(&file, &name).await {
             Ok(bytes) => check_proof(&name, &bytes, stored).map_err(|e| e.in_words(m)),
             Err(e) => Err(e.in_words(m)),
-        })
-        .collect())
+        });
+    }
+    Ok(checked)
 }
