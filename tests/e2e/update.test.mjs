@@ -40,9 +40,11 @@ async function openBuildA() {
   return page;
 }
 
-/** Waits until the page runs build `build`, across the reload that brings it. */
+/** Waits until the page runs build `build`, across the reload that brings it.
+ * Taking over is two whole loads of the app and a worker's activation in
+ * between, so it is given 30 s, not the 10 s of one step. */
 async function waitForBuild(page, build) {
-  await page.locator(`meta[name="candour-build"][content="${build}"]`).waitFor({ state: 'attached' });
+  await page.locator(`meta[name="candour-build"][content="${build}"]`).waitFor({ state: 'attached', timeout: 30_000 });
   await page.getByRole('button', { name: 'Start a new survey' }).waitFor();
 }
 
