@@ -18,8 +18,9 @@ pub fn ReadingPanel() -> Html {
             .unwrap_or_default()
     });
     let problem = use_state(|| None::<String>);
-    let Some(env) = env else { return html! {} };
-    let m = &env.messages;
+    if env.is_none() {
+        return html! {};
+    }
     let on_change = {
         let (settings, problem) = (settings.clone(), problem.clone());
         Callback::from(move |next: Settings| {
@@ -31,8 +32,8 @@ pub fn ReadingPanel() -> Html {
         })
     };
     html! {
-        <section class="panel" aria-labelledby="reading-heading">
-            <h2 id="reading-heading">{ m.get("researcher.reading_heading") }</h2>
+        // The settings carry their own heading, which names the panel.
+        <section class="panel" aria-labelledby="reading-settings-heading">
             <ReadingSettings settings={(*settings).clone()} {on_change} />
             if let Some(problem) = &*problem {
                 <p class="notice warning" role="alert">{ problem.clone() }</p>
