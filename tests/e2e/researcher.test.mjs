@@ -132,6 +132,8 @@ test('the dashboard counts records, hiding counts below 3, and the tablet label 
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   await page.getByRole('button', { name: 'Lock and leave' }).click();
+  // Leaving loads the participant's page: reload only once it is there.
+  await page.getByRole('button', { name: 'Start a new survey' }).waitFor();
   await page.reload();
   await page.getByText('Tablet: Clinic A, tablet 2').waitFor();
   await completeSurvey(page);
