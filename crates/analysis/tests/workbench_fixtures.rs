@@ -18,7 +18,7 @@ use candour_core::export::build_export;
 use candour_core::instrument::Item;
 use candour_core::record::ResponseRecord;
 use candour_testkit::export_support::{complete, default, plausible, t, TEST_APP_VERSION};
-use std::path::PathBuf;
+use candour_testkit::fixture_files::check_fixture_files;
 
 fn a1_works(k: usize) -> i64 {
     match k {
@@ -80,29 +80,7 @@ fn files() -> Vec<(&'static str, String)> {
 
 #[test]
 fn the_fixture_files_are_up_to_date() {
-    let dir: PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "..",
-        "..",
-        "tests",
-        "fixtures",
-        "workbench",
-    ]
-    .iter()
-    .collect();
-    for (name, text) in files() {
-        let path = dir.join(name);
-        if std::env::var_os("CANDOUR_UPDATE_GOLDEN").is_some() {
-            std::fs::write(&path, &text).expect("fixture written");
-            continue;
-        }
-        let stored = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            stored == text,
-            "{} differs; rewrite it with CANDOUR_UPDATE_GOLDEN=1",
-            path.display()
-        );
-    }
+    check_fixture_files("workbench", &files());
 }
 
 #[test]

@@ -7,5 +7,6 @@
 pub mod codebook_support;
 pub mod completion_time;
 pub mod export_support;
+pub mod fixture_files;
 pub mod readability;
 pub mod storage_support;
