@@ -20,6 +20,7 @@ pub mod read_aloud;
 pub mod record;
 pub mod researcher;
 pub mod scoring;
+pub mod seal;
 pub mod settings;
 pub mod storage;
 pub mod survey;

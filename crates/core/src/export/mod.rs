@@ -28,6 +28,7 @@ pub mod iso;
 mod model;
 pub mod ordered;
 mod select;
+pub mod signed;
 mod value;
 
 pub use build::{build_export, export_json, export_record};
