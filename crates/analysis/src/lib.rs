@@ -10,4 +10,5 @@
 pub mod codebook;
 pub mod combine;
 pub mod csv_cell;
+pub mod sealing;
 pub mod write;

@@ -4,7 +4,7 @@
 //! combined data in the formats of a device export.
 
 use super::merge::{merge, FileOutcome, MergeReport};
-use candour_core::export::{export_file_name, parse_export, ExportError, ExportFile};
+use candour_core::export::{export_file_name, ExportError, ExportFile, ImportError};
 use candour_core::time::Timestamp;
 use thiserror::Error;
 
@@ -52,26 +52,28 @@ impl Combined {
     }
 }
 
-/// Reads and merges the picked files. A file that could not be read or
-/// parsed is a rejected row; every other file is still merged.
+/// Reads and merges the picked files, with no research key: unsigned and
+/// signed exports alike (sealed records stay unread; see
+/// [`crate::sealing::open_exports`], which also says what the checks found).
+/// A file that could not be read or parsed is a rejected row; every other
+/// file is still merged.
 pub fn combine(picked: Vec<PickedFile>, at: Timestamp) -> Combined {
-    let mut unread: Vec<Option<FileRow>> = Vec::with_capacity(picked.len());
-    let mut parsed = Vec::new();
-    for (name, bytes) in picked {
-        match bytes {
-            Ok(bytes) => {
-                let result = parse_export(&name, &bytes);
-                parsed.push((name, result));
-                unread.push(None);
-            }
-            Err(reason) => unread.push(Some(FileRow::Rejected { file: name, reason })),
-        }
-    }
+    crate::sealing::open_exports(picked, None, at).combined
+}
+
+/// Merges files already read: `slots` has one entry per picked file, in
+/// pick order, holding its row when it could not be read and `None` when
+/// it is among `parsed` (in the same order).
+pub(crate) fn combine_read(
+    slots: Vec<Option<FileRow>>,
+    parsed: Vec<(String, Result<ExportFile, ImportError>)>,
+    at: Timestamp,
+) -> Combined {
     let report = merge(parsed, at);
     // `merge` lists the files it was given in order; the unread ones go
     // back into their places among them.
     let mut merged = report.files.iter().map(row_of);
-    let rows = unread
+    let rows = slots
         .into_iter()
         .filter_map(|slot| slot.or_else(|| merged.next()))
         .collect();
