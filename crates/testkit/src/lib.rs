@@ -7,4 +7,5 @@
 pub mod codebook_support;
 pub mod export_support;
 pub mod readability;
+pub mod sealing_support;
 pub mod storage_support;

@@ -84,7 +84,12 @@ pub fn check_completeness(files: &[(String, TabletSeen)], findings: &mut Vec<Fin
             }
         }
         let mut next = 1;
-        for sequence in t.numbers.keys().copied().chain(std::iter::once(t.highest + 1)) {
+        for sequence in t
+            .numbers
+            .keys()
+            .copied()
+            .chain(std::iter::once(t.highest + 1))
+        {
             if sequence > next {
                 findings.push(Finding::Missing {
                     tablet: name.clone(),

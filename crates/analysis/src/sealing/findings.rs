@@ -152,7 +152,10 @@ impl Finding {
     /// Whether this is a problem to act on (everything but the plain note
     /// that a file is unsigned or that no key was given).
     pub fn is_problem(&self) -> bool {
-        !matches!(self, Finding::Unsigned { .. } | Finding::NoResearchKey { .. })
+        !matches!(
+            self,
+            Finding::Unsigned { .. } | Finding::NoResearchKey { .. }
+        )
     }
 }
 
@@ -172,38 +175,72 @@ impl fmt::Display for Finding {
                 "The file \"{file}\" is an unsigned export from an earlier version of Candour: \
                  whether it was changed after export, or records are missing, cannot be checked."
             ),
-            Finding::SignatureInvalid { file, tablet, records: n } => write!(
+            Finding::SignatureInvalid {
+                file,
+                tablet,
+                records: n,
+            } => write!(
                 f,
                 "The file \"{file}\" was changed after export, or does not come from the tablet \
                  it names ({tablet}): its signature does not match. Its {} are not used.",
                 records(*n)
             ),
-            Finding::RecordAltered { file, tablet, sequence, id } => write!(
+            Finding::RecordAltered {
+                file,
+                tablet,
+                sequence,
+                id,
+            } => write!(
                 f,
                 "Record {sequence} of {tablet} (id {id}) was altered in the file \"{file}\": it \
                  is not what the tablet signed, so it is not used."
             ),
-            Finding::RecordAdded { file, tablet, sequence, id } => write!(
+            Finding::RecordAdded {
+                file,
+                tablet,
+                sequence,
+                id,
+            } => write!(
                 f,
                 "The file \"{file}\" holds a record that {tablet} did not export in it \
                  (number {sequence}, id {id}): it was added after export, so it is not used."
             ),
-            Finding::RecordRemoved { file, tablet, sequence, id } => write!(
+            Finding::RecordRemoved {
+                file,
+                tablet,
+                sequence,
+                id,
+            } => write!(
                 f,
                 "Record {sequence} of {tablet} (id {id}) was removed from the file \"{file}\" \
                  after export."
             ),
-            Finding::RecordDamaged { file, tablet, position } => write!(
+            Finding::RecordDamaged {
+                file,
+                tablet,
+                position,
+            } => write!(
                 f,
                 "Entry {position} of the file \"{file}\" (from {tablet}) is not a readable \
                  record: the file was changed after export."
             ),
-            Finding::CannotOpen { file, tablet, sequence, id } => write!(
+            Finding::CannotOpen {
+                file,
+                tablet,
+                sequence,
+                id,
+            } => write!(
                 f,
                 "Record {sequence} of {tablet} (id {id}) in the file \"{file}\" does not open \
                  with the research key: it was altered after it was sealed, so it is not used."
             ),
-            Finding::WrongResearchKey { file, tablet, records: n, sealed_to, opened_with } => {
+            Finding::WrongResearchKey {
+                file,
+                tablet,
+                records: n,
+                sealed_to,
+                opened_with,
+            } => {
                 write!(
                     f,
                     "{} from {tablet} in the file \"{file}\" are sealed to the research key \
@@ -217,16 +254,28 @@ impl fmt::Display for Finding {
                 "{} in the file \"{file}\" are sealed; open the research key file to read them.",
                 records(*n)
             ),
-            Finding::Missing { tablet, first, last } if first == last => write!(
+            Finding::Missing {
+                tablet,
+                first,
+                last,
+            } if first == last => write!(
                 f,
                 "Record {first} of {tablet} is in none of the files opened."
             ),
-            Finding::Missing { tablet, first, last } => write!(
+            Finding::Missing {
+                tablet,
+                first,
+                last,
+            } => write!(
                 f,
                 "Records {first} to {last} of {tablet} are in none of the files opened."
             ),
             Finding::KeyChanged { label, keys } => {
-                write!(f, "\"{label}\" appears with {} different signing keys: ", keys.len())?;
+                write!(
+                    f,
+                    "\"{label}\" appears with {} different signing keys: ",
+                    keys.len()
+                )?;
                 let listed: Vec<String> = keys
                     .iter()
                     .map(|(key, files)| format!("{key} (in {})", quoted(files)))
@@ -238,7 +287,11 @@ impl fmt::Display for Finding {
                     listed.join("; ")
                 )
             }
-            Finding::SequenceReused { tablet, sequence, ids } => write!(
+            Finding::SequenceReused {
+                tablet,
+                sequence,
+                ids,
+            } => write!(
                 f,
                 "Number {sequence} of {tablet} is given to {} different records ({}): one of \
                  them does not come from that tablet as it was.",

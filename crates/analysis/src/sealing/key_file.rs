@@ -183,7 +183,11 @@ pub fn check_new_passphrase(passphrase: &str, confirm: &str) -> Result<(), KeyFi
     Ok(())
 }
 
-fn derive(passphrase: &str, salt: &[u8], cost: KdfCost) -> Result<Zeroizing<[u8; 32]>, KeyFileError> {
+fn derive(
+    passphrase: &str,
+    salt: &[u8],
+    cost: KdfCost,
+) -> Result<Zeroizing<[u8; 32]>, KeyFileError> {
     let params = Params::new(cost.memory_kib, cost.iterations, cost.parallelism, Some(32))
         .map_err(|e| KeyFileError::Damaged {
             detail: format!("its key derivation settings are not usable: {e}"),
@@ -264,7 +268,9 @@ pub fn open_key_file(bytes: &[u8], passphrase: &str) -> Result<ResearchKeyPair, 
         detail: detail.to_owned(),
     };
     if shape.kdf.algorithm != "argon2id" || shape.kdf.version != 0x13 {
-        return Err(damaged("it names a key derivation other than Argon2id version 1.3"));
+        return Err(damaged(
+            "it names a key derivation other than Argon2id version 1.3",
+        ));
     }
     if shape.cipher.algorithm != "aes-256-gcm" {
         return Err(damaged("it names a cipher other than AES-256-GCM"));
@@ -275,7 +281,9 @@ pub fn open_key_file(bytes: &[u8], passphrase: &str) -> Result<ResearchKeyPair, 
         parallelism: shape.kdf.parallelism,
     };
     if cost.memory_kib > KdfCost::MAX_MEMORY_KIB || cost.iterations > KdfCost::MAX_ITERATIONS {
-        return Err(damaged("its key derivation asks for more memory or time than any key file Candour writes"));
+        return Err(damaged(
+            "its key derivation asks for more memory or time than any key file Candour writes",
+        ));
     }
     let salt = decode_base64(&shape.kdf.salt).ok_or_else(|| damaged("its salt is not base64"))?;
     let nonce: [u8; 12] = decode_base64(&shape.cipher.nonce)
@@ -331,7 +339,9 @@ fn read_shape(bytes: &[u8]) -> Result<KeyFileShape, KeyFileError> {
     match value.get("format").and_then(|f| f.as_str()) {
         Some(KEY_FILE_FORMAT) => {}
         Some("candour-tablet-setup") => {
-            return Err(not_key(": it is a tablet setup file, which holds only the public key"))
+            return Err(not_key(
+                ": it is a tablet setup file, which holds only the public key",
+            ))
         }
         Some("candour-export") => return Err(not_key(": it is an export of responses")),
         _ => return Err(not_key("")),

@@ -55,7 +55,13 @@ impl ResearchKeyPair {
     /// [`candour_core::seal::seal_bytes`] sealed to this key; `None` when
     /// it does not open (another key, another `info` or `aad`, or a changed
     /// byte).
-    pub fn open_bytes(&self, enc: &[u8], info: &[u8], aad: &[u8], ciphertext: &[u8]) -> Option<Vec<u8>> {
+    pub fn open_bytes(
+        &self,
+        enc: &[u8],
+        info: &[u8],
+        aad: &[u8],
+        ciphertext: &[u8],
+    ) -> Option<Vec<u8>> {
         let enc = <Kem as hpke::Kem>::EncappedKey::from_bytes(enc).ok()?;
         hpke::single_shot_open::<Aead, Kdf, Kem>(
             &OpModeR::Base,

@@ -125,7 +125,9 @@ pub fn open_exports(
         slots.push(None);
         let result = match read_export(&name, &bytes, key) {
             Ok(ReadExport::Unsigned(file)) => {
-                integrity.findings.push(Finding::Unsigned { file: name.clone() });
+                integrity
+                    .findings
+                    .push(Finding::Unsigned { file: name.clone() });
                 integrity.files.push(FileCheck {
                     file: name.clone(),
                     signature_valid: None,

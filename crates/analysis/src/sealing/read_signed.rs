@@ -6,8 +6,7 @@ use super::keys::{wipe, ResearchKeyPair};
 use super::signature::verify_manifest;
 use candour_core::export::signed::{record_digest, Manifest, ManifestRecord, SignedEnvelope};
 use candour_core::export::{
-    check_export, ExportFile, ExportRecord, ImportError, ImportProblem, FORMAT_NAME,
-    FORMAT_VERSION,
+    check_export, ExportFile, ExportRecord, ImportError, ImportProblem, FORMAT_NAME, FORMAT_VERSION,
 };
 use candour_core::seal::{EntryBody, RecordEntry, RECORD_INFO, SUITE};
 use std::collections::HashMap;
@@ -66,12 +65,11 @@ pub fn read_signed(
     let envelope: SignedEnvelope<'_> = serde_json::from_str(text).map_err(shape)?;
     let manifest_text = envelope.manifest.get();
     let manifest: Manifest = serde_json::from_str(manifest_text).map_err(shape)?;
-    let tablet_key = manifest
-        .tablet
-        .fingerprint()
-        .ok_or_else(|| fail(ImportProblem::NotCandour {
+    let tablet_key = manifest.tablet.fingerprint().ok_or_else(|| {
+        fail(ImportProblem::NotCandour {
             found: "its tablet key is not base64".to_owned(),
-        }))?;
+        })
+    })?;
     let tablet = TabletName {
         label: manifest.tablet.label.clone(),
         key: tablet_key.clone(),
@@ -98,8 +96,11 @@ pub fn read_signed(
             records: envelope.records.len(),
         });
     }
-    let listed: HashMap<&str, &ManifestRecord> =
-        manifest.records.iter().map(|r| (r.id.as_str(), r)).collect();
+    let listed: HashMap<&str, &ManifestRecord> = manifest
+        .records
+        .iter()
+        .map(|r| (r.id.as_str(), r))
+        .collect();
     let mut seen: HashMap<&str, ()> = HashMap::new();
     let mut present = Vec::with_capacity(envelope.records.len());
     let mut usable = Vec::with_capacity(envelope.records.len());
@@ -192,7 +193,11 @@ pub fn read_signed(
 /// The instruments in the file are the ones the manifest signed.
 fn same_instruments(file: &ExportFile, manifest: &Manifest) -> bool {
     let mut in_file: Vec<&str> = file.instruments.iter().map(|i| i.hash.as_str()).collect();
-    let mut signed: Vec<&str> = manifest.instruments.iter().map(|i| i.hash.as_str()).collect();
+    let mut signed: Vec<&str> = manifest
+        .instruments
+        .iter()
+        .map(|i| i.hash.as_str())
+        .collect();
     in_file.sort_unstable();
     signed.sort_unstable();
     in_file == signed

@@ -33,7 +33,10 @@ pub fn verify_manifest(
     if algorithm != SIGNATURE_ALGORITHM {
         return false;
     }
-    match (decode_base64(public_key_base64), decode_base64(signature_base64)) {
+    match (
+        decode_base64(public_key_base64),
+        decode_base64(signature_base64),
+    ) {
         (Some(key), Some(sig)) => verify_p1363(&key, manifest_bytes, &sig),
         _ => false,
     }

@@ -90,7 +90,7 @@ fn derive(pin: &str, salt: &[u8], rounds: u32) -> String {
 }
 
 fn from_hex(hex: &str) -> Option<Vec<u8>> {
-    if hex.len() % 2 != 0 {
+    if !hex.len().is_multiple_of(2) {
         return None;
     }
     (0..hex.len())

@@ -34,7 +34,8 @@ mod tests {
         let groups: Vec<&str> = f.split(' ').collect();
         assert_eq!(groups.len(), 4);
         assert!(groups.iter().all(|g| g.len() == 4
-            && g.chars().all(|c| c.is_ascii_uppercase() || ('2'..='7').contains(&c))));
+            && g.chars()
+                .all(|c| c.is_ascii_uppercase() || ('2'..='7').contains(&c))));
     }
 
     #[test]

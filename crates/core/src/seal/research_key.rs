@@ -25,8 +25,13 @@ impl ResearchPublicKey {
         // One throw-away encapsulation: `hpke` refuses an all-zero shared
         // secret, and with a low-order point every shared secret is zero.
         let mut check = OneEncapsulation::fixed([0x5a; 32]);
-        hpke::setup_sender_with_rng::<Aead, Kdf, Kem>(&OpModeS::Base, &key, RECORD_INFO, &mut check)
-            .ok()?;
+        hpke::setup_sender_with_rng::<Aead, Kdf, Kem>(
+            &OpModeS::Base,
+            &key,
+            RECORD_INFO,
+            &mut check,
+        )
+        .ok()?;
         Some(ResearchPublicKey { key, bytes: array })
     }
 

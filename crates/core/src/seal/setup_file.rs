@@ -77,7 +77,9 @@ pub enum SetupError {
         actual: String,
     },
     /// The questionnaire in it has problems.
-    #[error("The questionnaire in this tablet setup file has problems, so nothing was loaded:\n{0}")]
+    #[error(
+        "The questionnaire in this tablet setup file has problems, so nothing was loaded:\n{0}"
+    )]
     Instrument(InstrumentErrors),
 }
 

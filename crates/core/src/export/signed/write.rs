@@ -194,9 +194,8 @@ impl SignedExportDraft {
             });
         }
         let records_len: usize = self.records.iter().map(|r| r.len() + 1).sum();
-        let mut out = String::with_capacity(
-            self.manifest.len() + self.instruments.len() + records_len + 256,
-        );
+        let mut out =
+            String::with_capacity(self.manifest.len() + self.instruments.len() + records_len + 256);
         out.push_str("{\"format\":\"");
         out.push_str(FORMAT_NAME);
         out.push_str("\",\"format_version\":");
