@@ -12,5 +12,6 @@ pub mod codebook;
 pub mod combine;
 pub mod csv_cell;
 pub mod open;
+pub mod sealing;
 pub mod summary;
 pub mod write;

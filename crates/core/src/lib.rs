@@ -23,6 +23,7 @@ pub mod record;
 pub mod researcher;
 pub mod scoring;
 pub mod screen;
+pub mod seal;
 pub mod service_code;
 pub mod settings;
 pub mod storage;

@@ -9,4 +9,5 @@ pub mod completion_time;
 pub mod export_support;
 pub mod fixture_files;
 pub mod readability;
+pub mod sealing_support;
 pub mod storage_support;

@@ -9,10 +9,11 @@
 //! 3. [`crate::summary::summarise`] and [`outputs::plan`] /
 //!    [`outputs::write`]: summarise and write every analysis file.
 //!
-//! A later format version (sealed records, signatures, sequence numbers)
-//! adds its verification to step 1 and an "open with the research team's
-//! key" step between 1 and 2: [`Opened`] is where an opened file waits for
-//! it, and [`FileFacts::notes`] where what the checks found is said.
+//! Signed exports (format 3: sealed records, signatures, sequence numbers;
+//! `docs/sealing.md`) are verified in step 1, and their sealed records
+//! opened there when the research key is given ([`open_file_with_key`]).
+//! What the checks found, file by file and across the files (gaps in a
+//! tablet's numbers, changed keys), is [`integrity`].
 
 pub mod facts;
 pub mod outputs;
@@ -22,7 +23,10 @@ pub use facts::{FileFacts, StatusCounts, VersionCount};
 pub use receipt::{receipt_name, receipt_of};
 
 use crate::combine::{merge, Combined, FileRow, MergeReport};
-use candour_core::export::{parse_export, ExportFile, ImportError};
+use crate::sealing::{
+    check_completeness, read_export, Finding, ReadExport, ResearchKeyPair, TabletSeen,
+};
+use candour_core::export::{ExportFile, ImportError};
 use candour_core::time::Timestamp;
 use std::rc::Rc;
 
@@ -36,6 +40,80 @@ pub struct Opened {
     /// The accepted file's exact text, kept for its receipt: a record's
     /// digest is of its text as it stands in the file, never re-written.
     pub text: Option<Rc<str>>,
+    /// What verifying it found; `None` for a refused file.
+    pub check: Option<FileCheck>,
+}
+
+/// What verifying one accepted file found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileCheck {
+    /// An export of format 1 or 2: no signature, no sequence numbers.
+    Unsigned,
+    /// A signed export (format 3).
+    Signed {
+        /// Whether the tablet's signature over its manifest is valid.
+        signature_valid: bool,
+        /// What it says of its tablet, for the checks across files.
+        seen: TabletSeen,
+        /// What was found in it (altered, added or removed records, sealed
+        /// records that could not be opened).
+        findings: Vec<Finding>,
+    },
+}
+
+/// What verifying every opened file found: each file's findings, then the
+/// findings across files (gaps, changed keys, reused numbers).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct IntegrityReport {
+    /// Everything found, file by file, then across files.
+    pub findings: Vec<Finding>,
+    /// Whether every accepted file is signed, with a valid signature.
+    pub all_signed: bool,
+}
+
+impl IntegrityReport {
+    /// The findings to act on.
+    pub fn problems(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.is_problem())
+    }
+
+    /// Whether every file is signed with a valid signature and nothing is
+    /// altered, added, unopened or missing: what a researcher can show an
+    /// ethics committee.
+    pub fn complete_and_unaltered(&self) -> bool {
+        self.all_signed && self.findings.is_empty()
+    }
+}
+
+/// Says what verifying `files` found, in their order, and across them.
+pub fn integrity(files: &[Opened]) -> IntegrityReport {
+    let mut report = IntegrityReport {
+        findings: Vec::new(),
+        all_signed: true,
+    };
+    let mut seen = Vec::new();
+    for f in files {
+        match &f.check {
+            None => {}
+            Some(FileCheck::Unsigned) => {
+                report.all_signed = false;
+                report.findings.push(Finding::Unsigned {
+                    file: f.name.clone(),
+                });
+            }
+            Some(FileCheck::Signed {
+                signature_valid,
+                seen: tablet,
+                findings,
+            }) => {
+                report.all_signed &= *signature_valid;
+                report.findings.extend(findings.iter().cloned());
+                seen.push((f.name.clone(), tablet.clone()));
+            }
+        }
+    }
+    check_completeness(&seen, &mut report.findings);
+    report
 }
 
 /// Why a file was refused, in words, naming the file.
@@ -57,15 +135,40 @@ impl std::fmt::Display for Refusal {
 }
 
 /// Step 1: reads and checks one file (`bytes` as read, or why they could
-/// not be read).
+/// not be read), with no research key: sealed records stay unread.
 pub fn open_file(name: &str, bytes: Result<&[u8], String>) -> Opened {
+    open_file_with_key(name, bytes, None)
+}
+
+/// Step 1 with the research key: as [`open_file`], and the sealed records
+/// of a signed export are opened with `key`.
+pub fn open_file_with_key(
+    name: &str,
+    bytes: Result<&[u8], String>,
+    key: Option<&ResearchKeyPair>,
+) -> Opened {
     let mut text = None;
+    let mut check = None;
     let outcome = match bytes {
         Err(reason) => Err(Refusal::Unreadable(reason)),
-        Ok(bytes) => match parse_export(name, bytes) {
-            Ok(file) => {
+        Ok(bytes) => match read_export(name, bytes, key) {
+            Ok(read) => {
                 // An accepted export is UTF-8: the parser read it as such.
                 text = std::str::from_utf8(bytes).ok().map(Rc::from);
+                let file = match read {
+                    ReadExport::Unsigned(file) => {
+                        check = Some(FileCheck::Unsigned);
+                        file
+                    }
+                    ReadExport::Signed(read) => {
+                        check = Some(FileCheck::Signed {
+                            signature_valid: read.signature_valid,
+                            seen: read.seen,
+                            findings: read.findings,
+                        });
+                        read.file
+                    }
+                };
                 let facts = FileFacts::of(&file);
                 Ok((Rc::new(file), facts))
             }
@@ -76,6 +179,7 @@ pub fn open_file(name: &str, bytes: Result<&[u8], String>) -> Opened {
         name: name.to_owned(),
         outcome,
         text,
+        check,
     }
 }
 

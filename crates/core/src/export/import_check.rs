@@ -25,7 +25,7 @@ struct Known<'a> {
 /// (conflicting versions included) names an instrument of the file, answers
 /// only its variables, once each, and gives multiple-choice items values
 /// the tables can hold.
-pub(super) fn check(file: &ExportFile) -> Result<(), ImportProblem> {
+pub fn check(file: &ExportFile) -> Result<(), ImportProblem> {
     if file.record_count != file.records.len() {
         return Err(ImportProblem::CountMismatch {
             claimed: file.record_count,

@@ -29,12 +29,16 @@ mod model;
 pub mod ordered;
 mod rescore;
 mod select;
+pub mod signed;
 mod value;
 
 pub use build::{build_export, export_json, export_record};
 pub use columns::META_COLUMNS;
 pub use error::ExportError;
 pub use import::{parse_export, ImportError, ImportProblem};
+/// The checks [`parse_export`] makes of a file it read, for files read
+/// another way (a signed export, once opened).
+pub use import_check::check as check_export;
 pub use model::{
     status_name, Conflict, ConflictVersion, ExportFile, ExportInstrument, ExportRecord,
     ExportTimes, SourceFile,

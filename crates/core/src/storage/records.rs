@@ -157,7 +157,7 @@ impl RecordStore for MemoryRecords {
         self.commits += 1;
         if self
             .fail_every_nth_commit
-            .is_some_and(|n| n > 0 && self.commits % n == 0)
+            .is_some_and(|n| n > 0 && self.commits.is_multiple_of(n))
         {
             return Err(StoreError::WriteFailed("injected failure".into()));
         }

@@ -84,7 +84,7 @@ impl KeyValueStore for MemoryStore {
         self.writes += 1;
         if self
             .fail_every_nth_write
-            .is_some_and(|n| n > 0 && self.writes % n == 0)
+            .is_some_and(|n| n > 0 && self.writes.is_multiple_of(n))
         {
             return Err(StoreError::WriteFailed("injected failure".into()));
         }
