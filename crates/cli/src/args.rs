@@ -11,10 +11,24 @@ Usage:
   candour-cli summary FILE... [--threshold N] [--locale L]
   candour-cli write   FILE... --out DIR [--locale L]
   candour-cli receipt FILE... --out DIR
+  candour-cli keygen  --out DIR [--questionnaire FILE]
+Every verb that reads exports also takes --key KEYFILE (the research key file:
+sealed records are opened with it).
+The passphrase of the key file comes from --passphrase-file FILE (its first
+line) or from the environment variable CANDOUR_PASSPHRASE; never from the
+command line, where other users of the computer could see it.
 
 FILE is a Candour JSON export (or a combined one). The threshold hides every
 count below it (default 5, never below 3). `receipt` writes the receipt the
-tablet's \"Delete exported responses\" accepts for the accepted files.";
+tablet's \"Delete exported responses\" accepts for the accepted files.
+`keygen` makes a new research key: the private key file (keep it, and its
+passphrase, apart and backed up) and the tablet setup file (for the clinic),
+with the questionnaire FILE in it when given.
+
+Exit status: 0 all done, every file accepted and verified; 1 a file refused or
+not written; 2 the command line is wrong; 3 the key file could not be opened
+or made (nothing else done); 4 done, but verification found a problem or
+sealed records were left unread (see the findings).";
 
 /// What to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +43,8 @@ pub enum Verb {
     Write,
     /// Write the receipt of the accepted files, for the tablet.
     Receipt,
+    /// Make a new research key: the key file and the tablet setup file.
+    Keygen,
 }
 
 /// A whole command line.
@@ -44,6 +60,12 @@ pub struct Command {
     pub threshold: Threshold,
     /// The locale of labels.
     pub locale: String,
+    /// The research key file (`--key`).
+    pub key: Option<PathBuf>,
+    /// The file whose first line is the passphrase (`--passphrase-file`).
+    pub passphrase_file: Option<PathBuf>,
+    /// The questionnaire for the setup file (`keygen --questionnaire`).
+    pub questionnaire: Option<PathBuf>,
 }
 
 /// Reads the arguments after the program's name.
@@ -55,6 +77,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         "summary" => Verb::Summary,
         "write" => Verb::Write,
         "receipt" => Verb::Receipt,
+        "keygen" => Verb::Keygen,
         other => return Err(format!("unknown command {other:?}")),
     };
     let mut command = Command {
@@ -63,6 +86,9 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         out: None,
         threshold: Threshold::default(),
         locale: "en".to_owned(),
+        key: None,
+        passphrase_file: None,
+        questionnaire: None,
     };
     let mut rest = rest.iter();
     while let Some(arg) = rest.next() {
@@ -74,6 +100,16 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         match arg.as_str() {
             "--out" => command.out = Some(PathBuf::from(value("--out")?)),
             "--locale" => command.locale = value("--locale")?,
+            "--key" => command.key = Some(PathBuf::from(value("--key")?)),
+            "--passphrase-file" => {
+                command.passphrase_file = Some(PathBuf::from(value("--passphrase-file")?))
+            }
+            "--questionnaire" => {
+                command.questionnaire = Some(PathBuf::from(value("--questionnaire")?))
+            }
+            "--passphrase" => {
+                return Err("the passphrase is never given on the command line (others can see it there): use --passphrase-file FILE or the environment variable CANDOUR_PASSPHRASE".to_owned())
+            }
             "--threshold" => {
                 let n = value("--threshold")?;
                 let n: u64 = n
@@ -85,10 +121,22 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
             file => command.files.push(PathBuf::from(file)),
         }
     }
-    if command.files.is_empty() {
-        return Err("no export file given".to_owned());
+    if command.verb == Verb::Keygen {
+        if !command.files.is_empty() || command.key.is_some() {
+            return Err("keygen takes no export file and no --key".to_owned());
+        }
+    } else {
+        if command.files.is_empty() {
+            return Err("no export file given".to_owned());
+        }
+        if command.questionnaire.is_some() {
+            return Err("--questionnaire goes with keygen only".to_owned());
+        }
     }
-    let needs_out = matches!(command.verb, Verb::Combine | Verb::Write | Verb::Receipt);
+    let needs_out = matches!(
+        command.verb,
+        Verb::Combine | Verb::Write | Verb::Receipt | Verb::Keygen
+    );
     if needs_out && command.out.is_none() {
         return Err("this command needs --out DIR".to_owned());
     }
@@ -114,6 +162,15 @@ mod tests {
         assert_eq!(parse(&args("check a.json")).unwrap().verb, Verb::Check);
         let c = parse(&args("receipt a.json --out dir")).unwrap();
         assert_eq!(c.verb, Verb::Receipt);
+        let c = parse(&args(
+            "write a.json --out d --key k.json --passphrase-file p",
+        ))
+        .unwrap();
+        assert_eq!(c.key, Some(PathBuf::from("k.json")));
+        assert_eq!(c.passphrase_file, Some(PathBuf::from("p")));
+        let c = parse(&args("keygen --out d --questionnaire q.json")).unwrap();
+        assert_eq!(c.verb, Verb::Keygen);
+        assert_eq!(c.questionnaire, Some(PathBuf::from("q.json")));
     }
 
     #[test]
@@ -133,5 +190,11 @@ mod tests {
             .contains("no export file"));
         assert!(parse(&args("summary a.json --threshold x")).is_err());
         assert!(parse(&args("check a.json --bogus")).is_err());
+        assert!(parse(&args("check a.json --key k --passphrase secret"))
+            .unwrap_err()
+            .contains("never given on the command line"));
+        assert!(parse(&args("keygen")).unwrap_err().contains("--out"));
+        assert!(parse(&args("keygen a.json --out d")).is_err());
+        assert!(parse(&args("check a.json --questionnaire q")).is_err());
     }
 }

@@ -3,20 +3,25 @@
 //! workbench calls, so that both write the same bytes for the same files.
 //!
 //! ```text
-//! candour-cli check   FILE...                       what each file holds, or why it is refused
-//! candour-cli combine FILE... --out DIR             the combined JSON
-//! candour-cli summary FILE... [--threshold N]       the summary as text, small counts hidden
-//! candour-cli write   FILE... --out DIR [--locale L] every analysis file
-//! candour-cli receipt FILE... --out DIR             the receipt the tablet accepts
+//! candour-cli check   FILE... [--key K]                 what each file holds and what verifying it found
+//! candour-cli combine FILE... --out DIR [--key K]       the combined JSON
+//! candour-cli summary FILE... [--threshold N] [--key K] the summary as text, small counts hidden
+//! candour-cli write   FILE... --out DIR [--locale L] [--key K] every analysis file
+//! candour-cli receipt FILE... --out DIR [--key K]       the receipt the tablet accepts
+//! candour-cli keygen  --out DIR [--questionnaire Q]     a new research key and tablet setup file
 //! ```
 //!
-//! Exit status: 0 when every file was accepted and everything asked was
-//! written; 1 when a file was refused or a file could not be written (the
-//! rest is still done); 2 when the command line is wrong.
+//! The key file's passphrase comes from `--passphrase-file FILE` or the
+//! environment variable `CANDOUR_PASSPHRASE`, never from an argument.
+//!
+//! Exit status ([`candour_cli::run::Status`]): 0 when every file was
+//! accepted, verified and everything asked was written; 1 when a file was
+//! refused or a file could not be written (the rest is still done); 2 when
+//! the command line is wrong; 3 when the key file could not be opened or
+//! made (nothing else is done); 4 when everything was written but
+//! verification found a problem or sealed records were left unread.
 
-mod args;
-mod run;
-
+use candour_cli::{args, key, run};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -28,14 +33,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let passphrase = std::env::var(key::PASSPHRASE_ENV).ok();
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
-    match run::run(&command, &mut out, &mut err) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
-        Err(problem) => {
-            eprintln!("candour-cli: {problem}");
-            ExitCode::from(1)
-        }
+    let status = run::run(&command, passphrase, &mut out, &mut err);
+    if let Some(problem) = status.problem() {
+        eprintln!("candour-cli: {problem}");
     }
+    ExitCode::from(status.code())
 }

@@ -10,4 +10,5 @@ pub mod export_support;
 pub mod fixture_files;
 pub mod readability;
 pub mod sealing_support;
+pub mod signed_export;
 pub mod storage_support;

@@ -18,9 +18,11 @@
 pub mod facts;
 pub mod outputs;
 pub mod receipt;
+pub mod verification;
 
 pub use facts::{FileFacts, StatusCounts, VersionCount};
 pub use receipt::{receipt_name, receipt_of};
+pub use verification::{file_check_words, integrity_words, COMPLETE_AND_UNALTERED};
 
 use crate::combine::{merge, Combined, FileRow, MergeReport};
 use crate::sealing::{

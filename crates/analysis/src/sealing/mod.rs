@@ -16,6 +16,7 @@ mod completeness;
 mod findings;
 mod key_file;
 mod keys;
+mod new_key;
 mod open;
 mod read_signed;
 mod signature;
@@ -27,6 +28,10 @@ pub use key_file::{
     KeyFileError, KEY_FILE_FORMAT, KEY_FILE_VERSION, MIN_PASSPHRASE_CHARS,
 };
 pub use keys::ResearchKeyPair;
+pub use new_key::{
+    key_file_name, make_research_key, questionnaire_for_setup, setup_file_name, NewKeyError,
+    NewResearchKey,
+};
 pub use open::{read_export, ReadExport};
 pub use read_signed::{read_signed, SignedRead, TabletSeen};
 pub use signature::{verify_manifest, verify_p1363};
