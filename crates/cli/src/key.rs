@@ -52,16 +52,13 @@ pub fn open_key(
             path.display()
         )
     })?;
-    let stated = key_file_public_key(&bytes).map_err(|e| e.to_string())?;
+    // Read first, so that a file that is not a key file is said before the
+    // passphrase is asked for.
+    key_file_public_key(&bytes).map_err(|e| e.to_string())?;
     let passphrase = passphrase(command, env)?;
     let pair = open_key_file(&bytes, &passphrase).map_err(|e| e.to_string())?;
-    writeln!(
-        err,
-        "Research key {} opened (key file states {}).",
-        pair.fingerprint(),
-        stated.fingerprint()
-    )
-    .map_err(|e| format!("could not write the output: {e}"))?;
+    writeln!(err, "Research key {} opened.", pair.fingerprint())
+        .map_err(|e| format!("could not write the output: {e}"))?;
     Ok(Some(pair))
 }
 
