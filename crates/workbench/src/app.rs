@@ -2,13 +2,15 @@
 //! the running job live here; the sections below draw them.
 
 use crate::env::{AppEnv, WORKBENCH_EN};
-use crate::open::{FileList, Picker, ReceiptPanel, Report};
+use crate::key::KeyPanel;
+use crate::open::{FileList, Picker, ReceiptPanel, Report, Verification};
 use crate::progress::ProgressBar;
 use crate::summary::SummaryView;
 use crate::work::{yield_now, CancelFlag, Progress, Shared, Stage};
 use crate::write::Downloads;
 use candour_analysis::combine::Combined;
-use candour_analysis::open::{combine_opened, open_file, Opened};
+use candour_analysis::open::{combine_opened, open_file_with_key, Opened};
+use candour_analysis::sealing::ResearchKeyPair;
 use candour_core::messages::Messages;
 use candour_web::file_pick::read_file;
 use candour_web::locale::app_locale;
@@ -31,6 +33,8 @@ pub struct Workbench {
     pub job: UseStateHandle<Option<Progress>>,
     /// The running job's cancel flag.
     pub cancel: CancelFlag,
+    /// The research key, once opened: kept only in this page's memory.
+    pub key: UseStateHandle<Option<Shared<ResearchKeyPair>>>,
 }
 
 impl Workbench {
@@ -47,6 +51,7 @@ impl Workbench {
         }
         self.cancel.reset();
         let this = self.clone();
+        let key = (*self.key).clone();
         wasm_bindgen_futures::spawn_local(async move {
             let timing = Step::start("candour:workbench:open");
             let mut list: Vec<Rc<Opened>> = (*this.files).as_ref().clone();
@@ -63,10 +68,48 @@ impl Workbench {
                 yield_now().await;
                 let name = file.name();
                 let bytes = read_file(file, &name).await.map_err(|e| e.in_words(&m));
-                list.push(Rc::new(open_file(
+                list.push(Rc::new(open_file_with_key(
                     &name,
                     bytes.as_deref().map_err(Clone::clone),
+                    key.as_deref(),
                 )));
+                this.files.set(Rc::new(list.clone()));
+            }
+            this.recombine(list).await;
+            timing.end();
+        });
+    }
+
+    /// Makes `key` the research key and opens every accepted file again
+    /// with it (a refused file stays refused: its refusal is of its form,
+    /// which no key changes), one step per file, then combines them all.
+    pub fn use_key(&self, key: Shared<ResearchKeyPair>) {
+        if self.busy() {
+            return;
+        }
+        self.key.set(Some(key.clone()));
+        self.cancel.reset();
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let timing = Step::start("candour:workbench:reopen");
+            let mut list: Vec<Rc<Opened>> = (*this.files).as_ref().clone();
+            let total = list.len();
+            for done in 0..total {
+                // Cancelled: the files not yet re-opened keep what they had.
+                if this.cancel.is_cancelled() {
+                    break;
+                }
+                let Some(text) = list[done].text.clone() else {
+                    continue;
+                };
+                this.job.set(Some(Progress {
+                    stage: Stage::Reading,
+                    done,
+                    total,
+                }));
+                yield_now().await;
+                let name = list[done].name.clone();
+                list[done] = Rc::new(open_file_with_key(&name, Ok(text.as_bytes()), Some(&key)));
                 this.files.set(Rc::new(list.clone()));
             }
             this.recombine(list).await;
@@ -123,6 +166,7 @@ pub fn App() -> Html {
         combined: use_state(|| None),
         job: use_state(|| None),
         cancel: (*cancel).clone(),
+        key: use_state(|| None),
     };
     let m = env.messages.clone();
     let on_pick = {
@@ -139,6 +183,7 @@ pub fn App() -> Html {
             <main class="screen workbench" lang={m.locale().to_owned()} {dir}>
                 <h1>{ m.get("workbench.heading") }</h1>
                 <p>{ m.get("workbench.intro") }</p>
+                <KeyPanel wb={wb.clone()} />
                 <section class="panel" aria-labelledby="open-heading">
                     <h2 id="open-heading">{ m.get("workbench.open_heading") }</h2>
                     <Picker {on_pick} disabled={wb.busy()} />
@@ -146,6 +191,7 @@ pub fn App() -> Html {
                         <ProgressBar {progress} on_cancel={on_cancel.clone()} />
                     }
                     <FileList wb={wb.clone()} />
+                    <Verification files={(*wb.files).clone()} />
                     <ReceiptPanel wb={wb.clone()} />
                 </section>
                 if let Some(combined) = (*wb.combined).clone() {

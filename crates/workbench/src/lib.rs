@@ -11,6 +11,7 @@
 
 pub mod app;
 pub mod env;
+pub mod key;
 pub mod open;
 pub mod progress;
 pub mod summary;

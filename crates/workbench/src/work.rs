@@ -59,6 +59,23 @@ pub async fn yield_now() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
+/// Lets the browser draw the page before a step that holds the main thread
+/// (deriving a key from a passphrase): waits for the next frame to be
+/// painted, so a status set just before is on screen while it runs.
+pub async fn after_paint() {
+    // Two frames: the first callback runs before its frame is painted.
+    for _ in 0..2 {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            let requested = web_sys::window().map(|w| w.request_animation_frame(&resolve));
+            if !matches!(requested, Some(Ok(_))) {
+                // No frames (a hidden page): go on at once.
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    }
+}
+
 /// A shared value compared by identity: the combined data of 10,000
 /// records must not be compared field by field at every render.
 #[derive(Debug)]

@@ -4,7 +4,7 @@
 
 use crate::app::Workbench;
 use crate::env::AppEnv;
-use candour_analysis::open::{FileFacts, Opened};
+use candour_analysis::open::{file_check_words, FileFacts, Opened};
 use candour_core::messages::Messages;
 use yew::prelude::*;
 
@@ -60,11 +60,12 @@ fn describe(m: &Messages, f: &Opened) -> Html {
         Err(refusal) => html! {
             <p>{ m.fill("workbench.file_refused", &[("file", &f.name), ("reason", &refusal.to_string())]) }</p>
         },
-        Ok((_, facts)) => accepted(m, &f.name, facts),
+        Ok((_, facts)) => accepted(m, f, facts),
     }
 }
 
-fn accepted(m: &Messages, name: &str, facts: &FileFacts) -> Html {
+fn accepted(m: &Messages, f: &Opened, facts: &FileFacts) -> Html {
+    let name = f.name.as_str();
     let s = facts.statuses;
     let versions: Vec<String> = facts
         .versions
@@ -97,6 +98,9 @@ fn accepted(m: &Messages, name: &str, facts: &FileFacts) -> Html {
             ) }</p>
             <p>{ m.fill("workbench.file_versions", &[("list", &versions.join("; "))]) }</p>
             { for facts.notes.iter().map(|n| html! { <p class="note">{ n.clone() }</p> }) }
+            if let Some(check) = file_check_words(f) {
+                <p class="check">{ check }</p>
+            }
         </div>
     }
 }

@@ -1,0 +1,158 @@
+//! "Create a research key": the passphrase twice (checked, the reason in
+//! words), an optional questionnaire for the tablets, then the key made
+//! (`make_research_key`, the command-line tool's `keygen` too), its
+//! fingerprint shown, and each file downloaded on its own button, with
+//! what to do with them. Argon2id holds the page for a few seconds: the
+//! status says so before it starts, and the step is timed.
+
+use super::questionnaire::QuestionnairePick;
+use super::KeyStatus;
+use crate::env::AppEnv;
+use crate::work::after_paint;
+use candour_analysis::sealing::{make_research_key, KdfCost, NewResearchKey};
+use candour_core::instrument::Instrument;
+use candour_core::messages::Messages;
+use candour_web::clock::now;
+use candour_web::download::download;
+use candour_web::timing::Step;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The part that makes a new key.
+#[component]
+pub fn CreateKey() -> Html {
+    let passphrase = use_node_ref();
+    let confirm = use_node_ref();
+    let questionnaire = use_state(|| None::<Rc<Instrument>>);
+    let status = use_state(|| KeyStatus::Idle);
+    let made = use_state(|| None::<Rc<NewResearchKey>>);
+    let saved = use_state(|| None::<Result<String, String>>);
+    let Some(env) = use_context::<AppEnv>() else {
+        return html! {};
+    };
+    let m = env.messages.clone();
+    let onsubmit = {
+        let (passphrase, confirm, questionnaire) =
+            (passphrase.clone(), confirm.clone(), questionnaire.clone());
+        let (status, made, saved, m) = (status.clone(), made.clone(), saved.clone(), m.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if status.working() {
+                return;
+            }
+            let value = |r: &NodeRef| {
+                r.cast::<HtmlInputElement>()
+                    .map(|i| i.value())
+                    .unwrap_or_default()
+            };
+            let (first, second) = (value(&passphrase), value(&confirm));
+            let instrument = (*questionnaire).clone();
+            let (status, made, saved, m) = (status.clone(), made.clone(), saved.clone(), m.clone());
+            let (passphrase, confirm) = (passphrase.clone(), confirm.clone());
+            status.set(KeyStatus::Working(
+                m.get("workbench.key_creating").to_owned(),
+            ));
+            made.set(None);
+            saved.set(None);
+            wasm_bindgen_futures::spawn_local(async move {
+                after_paint().await;
+                let timing = Step::start("candour:workbench:keygen");
+                let result = make_research_key(
+                    &first,
+                    &second,
+                    instrument.as_deref(),
+                    KdfCost::RECOMMENDED,
+                    now(),
+                    &mut getrandom::SysRng,
+                );
+                timing.end();
+                match result {
+                    Ok(key) => {
+                        for r in [&passphrase, &confirm] {
+                            if let Some(input) = r.cast::<HtmlInputElement>() {
+                                input.set_value("");
+                            }
+                        }
+                        status.set(KeyStatus::Done(m.fill(
+                            "workbench.key_created",
+                            &[("fingerprint", &key.fingerprint)],
+                        )));
+                        made.set(Some(Rc::new(key)));
+                    }
+                    Err(e) => status.set(KeyStatus::Refused(e.to_string())),
+                }
+            });
+        })
+    };
+    let on_questionnaire = {
+        let questionnaire = questionnaire.clone();
+        Callback::from(move |q: Option<Rc<Instrument>>| questionnaire.set(q))
+    };
+    let working = status.working();
+    html! {
+        <section class="key-create" aria-labelledby="create-key-heading">
+            <h3 id="create-key-heading">{ m.get("workbench.key_create_heading") }</h3>
+            <p>{ m.get("workbench.key_create_intro") }</p>
+            <form {onsubmit}>
+                <div class="field">
+                    <label for="new-passphrase">{ m.get("workbench.key_passphrase_new") }</label>
+                    <input id="new-passphrase" type="password" autocomplete="new-password"
+                        ref={passphrase} disabled={working} />
+                </div>
+                <div class="field">
+                    <label for="confirm-passphrase">{ m.get("workbench.key_passphrase_confirm") }</label>
+                    <input id="confirm-passphrase" type="password" autocomplete="new-password"
+                        ref={confirm} disabled={working} />
+                </div>
+                <QuestionnairePick on_change={on_questionnaire} disabled={working} />
+                <button type="submit" class="button" disabled={working}>
+                    { m.get("workbench.key_create_button") }
+                </button>
+            </form>
+            { status.view("create-key-status") }
+            if let Some(key) = (*made).clone() {
+                { made_view(&m, key, saved.clone()) }
+            }
+        </section>
+    }
+}
+
+/// The new key's fingerprint, what to do with its files, and their buttons.
+fn made_view(
+    m: &Rc<Messages>,
+    key: Rc<NewResearchKey>,
+    saved: UseStateHandle<Option<Result<String, String>>>,
+) -> Html {
+    let save = |name: String, text: String| {
+        let (saved, m) = (saved.clone(), m.clone());
+        Callback::from(move |_: MouseEvent| {
+            let outcome = download(&name, "application/json", text.as_bytes())
+                .map(|()| m.fill("workbench.key_saved", &[("file", &name)]));
+            saved.set(Some(outcome));
+        })
+    };
+    let save_key = save(key.key_file_name.clone(), key.key_file.clone());
+    let save_setup = save(key.setup_file_name.clone(), key.setup_file.clone());
+    html! {
+        <div class="key-made">
+            <p>
+                { m.get("workbench.key_fingerprint_label") }{ " " }
+                <strong class="fingerprint">{ key.fingerprint.clone() }</strong>
+            </p>
+            <p>{ m.get("workbench.key_keep") }</p>
+            <p>{ m.fill("workbench.key_send_setup", &[("fingerprint", &key.fingerprint)]) }</p>
+            <button type="button" class="button" onclick={save_key}>
+                { m.get("workbench.key_download_key") }
+            </button>
+            <button type="button" class="button" onclick={save_setup}>
+                { m.get("workbench.key_download_setup") }
+            </button>
+            if let Some(outcome) = &*saved {
+                <p class={classes!("notice", outcome.is_err().then_some("warning"))} role="status">
+                    { outcome.clone().unwrap_or_else(|e| e) }
+                </p>
+            }
+        </div>
+    }
+}
