@@ -34,5 +34,7 @@ say "Export of 1,000 and 10,000 stored records (each step, and every format)"
 node "$ROOT/scripts/bench/export.mjs" "$ROOT/dist"
 say "Workbench and command-line tool: open and write every file for 10,000 records"
 node "$ROOT/scripts/bench/workbench.mjs" "$ROOT/dist"
+say "Sealed responses: the workbench opens 1,000 and 10,000 sealed records; the key's Argon2id; natively too"
+node "$ROOT/scripts/bench/workbench-sealed.mjs" "$ROOT/dist"
 say "Export and merge natively (cargo run --release --example export_bench)"
 (cd "$ROOT" && cargo run --quiet --release --example export_bench)

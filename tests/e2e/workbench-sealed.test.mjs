@@ -83,6 +83,8 @@ test('a research key is created: passphrase checked in words, both files downloa
 
   // By keyboard: typed, then Enter submits; the page says it is working.
   const words = 'seven quiet rivers under the moon';
+  await create.getByLabel('New passphrase', { exact: true }).fill('');
+  await create.getByLabel('The same passphrase again', { exact: true }).fill('');
   await create.getByLabel('New passphrase', { exact: true }).focus();
   await page.keyboard.type(words);
   await page.keyboard.press('Tab');
