@@ -42,7 +42,9 @@ fn best_of_three(mut f: impl FnMut()) -> Duration {
 fn report(name: &str, took: Duration, budget_ms: Option<u64>) {
     let ms = took.as_secs_f64() * 1000.0;
     let over = budget_ms.is_some_and(|b| ms > b as f64);
-    let limit = budget_ms.map(|b| format!("  (budget {b} ms)")).unwrap_or_default();
+    let limit = budget_ms
+        .map(|b| format!("  (budget {b} ms)"))
+        .unwrap_or_default();
     println!(
         "{}{name:<52} {ms:>9.1} ms{limit}",
         if over { "OVER " } else { "     " }
@@ -84,7 +86,11 @@ fn main() {
     for (n, budget) in [(1_000, 2_000), (10_000, 15_000)] {
         let text = sealed_export(&key, n);
         let took = best_of_three(|| {
-            let files = vec![open_file_with_key("bench.json", Ok(text.as_bytes()), Some(&key))];
+            let files = vec![open_file_with_key(
+                "bench.json",
+                Ok(text.as_bytes()),
+                Some(&key),
+            )];
             let combined = combine_opened(&files);
             let report = integrity(&files);
             assert_eq!(combined.report.combined.records.len(), n);
