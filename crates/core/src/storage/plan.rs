@@ -14,7 +14,11 @@ use crate::storage::store::StoreError;
 use crate::time::Timestamp;
 use std::collections::BTreeSet;
 
+mod entries;
 mod journal;
+pub use entries::{
+    mark_entries_exported, migrate_legacy, read_stored, store_entry, Migration, ReadStored,
+};
 pub use journal::{drop_journal, read_journal, save_journal, store_finished, JournalRead};
 
 /// The writes that store `record` (replacing any record with its id, so
