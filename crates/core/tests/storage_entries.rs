@@ -339,3 +339,69 @@ fn a_signed_export_or_its_receipt_confirms_exactly_the_entries_it_holds() {
     let cut = text.replacen(&format!("{},", first.text), "", 1);
     assert!(check_proof("cut.json", cut.as_bytes(), &stored).is_err());
 }
+
+#[test]
+fn the_entry_maker_seals_with_a_key_and_numbers_in_clear_without_one() {
+    let instrument = default();
+    let records = plausible_records(&instrument, "k", 3);
+    let mut maker = candour_core::storage::EntryMaker::new(None, 7);
+    let clear = maker
+        .make(&records[0], &[&instrument], &mut rng(1))
+        .expect("makes");
+    assert!(!clear.is_sealed());
+    assert_eq!(clear.header.sequence, 8);
+    maker.set_key(Some(key()));
+    let sealed = maker
+        .make(&records[1], &[&instrument], &mut rng(2))
+        .expect("makes");
+    assert!(sealed.is_sealed());
+    assert_eq!(sealed.header.sequence, 9);
+    // A failure (no randomness, unknown questionnaire) spends no number.
+    let broken = maker.make(
+        &records[2],
+        &[&instrument],
+        &mut candour_testkit::sealing_support::Broken,
+    );
+    assert_eq!(broken, Err(candour_core::seal::SealError::NoRandomness));
+    assert!(maker.make(&records[2], &[], &mut rng(3)).is_err());
+    assert_eq!(maker.last_issued(), 9);
+    let next = maker
+        .make(&records[2], &[&instrument], &mut rng(4))
+        .expect("makes");
+    assert_eq!(next.header.sequence, 10);
+}
+
+#[test]
+fn an_entry_waiting_in_the_outbox_is_moved_without_lowering_the_counter() {
+    use candour_core::storage::{Archive, MemoryStore, Repository};
+    let instrument = default();
+    let records = plausible_records(&instrument, "o", 2);
+    let mut archive = Archive::new(MemoryRecords::new());
+    let mut journal = Repository::new(MemoryStore::default());
+    let mut maker = candour_core::storage::EntryMaker::new(Some(key()), 0);
+    // Record 1 waits in the outbox (its database write was cut off);
+    // record 2 reached the database.
+    let first = maker
+        .make(&records[0], &[&instrument], &mut rng(1))
+        .expect("makes");
+    journal.save_entry(&first).expect("outbox");
+    let second = maker
+        .make(&records[1], &[&instrument], &mut rng(2))
+        .expect("makes");
+    archive
+        .store
+        .commit(plan::store_entry(&second).expect("plans"))
+        .expect("stores");
+    // An old clear record in the outbox moves too.
+    let old = plausible_records(&instrument, "legacy", 1).remove(0);
+    journal.save_record(&old).expect("outbox");
+    let flushed = archive.flush_outbox(&mut journal, t(1)).expect("flushes");
+    assert_eq!(flushed.ids.len(), 2);
+    assert!(journal.outbox().expect("outbox").is_empty());
+    let read = read(&archive.store);
+    assert_eq!(read.entries.len(), 2);
+    assert_eq!(read.entries[0].text, first.to_json().expect("json"));
+    assert_eq!(read.legacy, vec![old]);
+    let counter = archive.store.get(Table::Meta, SEQUENCE_KEY).expect("reads");
+    assert_eq!(highest_issued(counter.as_deref(), 0), 2);
+}

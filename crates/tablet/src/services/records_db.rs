@@ -15,6 +15,7 @@ use crate::services::local_store::LocalStore;
 use candour_core::record::ResponseRecord;
 use candour_core::storage::index::IndexEntry;
 use candour_core::storage::record_format::encode_record;
+use candour_core::storage::sequence::SEQUENCE_KEY;
 use candour_core::storage::{
     plan, Flushed, JournalEntry, Loaded, Quarantined, Repository, StoreError, Table, Write,
 };
@@ -188,7 +189,8 @@ impl RecordsDb {
     /// removed only after it committed.
     pub async fn flush_outbox(&self, now: Timestamp) -> Result<Flushed, StoreError> {
         let mut journal = Repository::new(LocalStore::open()?);
-        let plan = plan::flush_outbox(journal.outbox()?, now);
+        let counter = self.store.get(Table::Meta, SEQUENCE_KEY).await?;
+        let plan = plan::flush_outbox(journal.outbox()?, now, counter.as_deref());
         if plan.done_keys.is_empty() {
             return Ok(Flushed::default());
         }

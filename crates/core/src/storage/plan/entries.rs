@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 /// The writes that put `entry` and its index entry (replacing any value
 /// with its id, so storing it twice never makes two).
-fn put_entry(entry: &StoredEntry) -> Result<Vec<Write>, StoreError> {
+pub(super) fn put_entry(entry: &StoredEntry) -> Result<Vec<Write>, StoreError> {
     Ok(vec![
         Write::Put {
             table: Table::Records,
