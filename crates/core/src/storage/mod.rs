@@ -37,7 +37,10 @@ pub mod store;
 
 pub use archive::{Archive, Flushed};
 pub use boot::{boot, Boot};
-pub use carry_out::{after_recovery_commit, recovery_writes};
+pub use carry_out::{
+    after_recovery_commit, after_recovery_entry_commit, recovery_entry_writes, recovery_writes,
+    RecoveryEntries,
+};
 pub use entry_format::{Stored, StoredEntry};
 pub use finish::EntryMaker;
 pub use index::IndexEntry;
