@@ -10,6 +10,7 @@ pub mod locale;
 pub mod records_db;
 pub mod safe_elsewhere;
 pub mod secrets;
+pub mod signing_key;
 pub mod speech;
 pub mod startup;
 pub mod storage_probe;
