@@ -405,3 +405,47 @@ fn an_entry_waiting_in_the_outbox_is_moved_without_lowering_the_counter() {
     let counter = archive.store.get(Table::Meta, SEQUENCE_KEY).expect("reads");
     assert_eq!(highest_issued(counter.as_deref(), 0), 2);
 }
+
+#[test]
+fn the_research_key_is_kept_read_back_and_a_change_is_named_with_both_fingerprints() {
+    use candour_core::storage::research_key_store::{KeptResearchKey, KeyChange, RESEARCH_KEY_KEY};
+    let mut db = MemoryRecords::new();
+    let raw = db.get(Table::Meta, RESEARCH_KEY_KEY).expect("reads");
+    assert_eq!(KeptResearchKey::decode(raw.as_deref()), Ok(None));
+    let first = key();
+    db.commit(vec![KeptResearchKey::keep(&first, t(3)).expect("plans")])
+        .expect("keeps");
+    let raw = db.get(Table::Meta, RESEARCH_KEY_KEY).expect("reads");
+    let kept = KeptResearchKey::decode(raw.as_deref())
+        .expect("reads")
+        .expect("kept");
+    assert_eq!(
+        (kept.public_key.clone(), kept.loaded_at),
+        (first.clone(), t(3))
+    );
+    assert_eq!(
+        KeyChange::of(None, &first),
+        KeyChange::First {
+            fingerprint: first.fingerprint()
+        }
+    );
+    assert_eq!(
+        KeyChange::of(Some(&first), &first),
+        KeyChange::Same {
+            fingerprint: first.fingerprint()
+        }
+    );
+    let mut other = [0u8; 32];
+    other[0] = 10;
+    let second = ResearchPublicKey::from_bytes(&other).expect("key");
+    assert_eq!(
+        KeyChange::of(Some(&first), &second),
+        KeyChange::Replaced {
+            old: first.fingerprint(),
+            new: second.fingerprint()
+        }
+    );
+    // A damaged value is refused, never used as a key.
+    let damaged = raw.expect("raw").replace(&first.to_base64(), "AAAA");
+    assert!(KeptResearchKey::decode(Some(&damaged)).is_err());
+}

@@ -32,6 +32,7 @@ pub mod record_format;
 pub mod records;
 pub mod recover;
 pub mod repository;
+pub mod research_key_store;
 pub mod sequence;
 pub mod store;
 
