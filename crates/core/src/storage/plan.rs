@@ -19,7 +19,8 @@ use std::collections::BTreeSet;
 mod entries;
 mod journal;
 pub use entries::{
-    mark_entries_exported, migrate_legacy, read_stored, store_entry, Migration, ReadStored,
+    mark_entries_exported, migrate_legacy, read_stored, rebuild_index_stored, store_entry,
+    Migration, ReadStored,
 };
 pub use journal::{drop_journal, read_journal, save_journal, store_finished, JournalRead};
 

@@ -6,6 +6,7 @@ pub mod idb_store;
 pub mod instruments;
 pub mod key_derivation;
 pub mod local_store;
+pub mod randomness;
 pub mod locale;
 pub mod records_db;
 pub mod safe_elsewhere;

@@ -179,3 +179,35 @@ pub fn mark_entries_exported(
     }
     Ok(writes)
 }
+
+/// The writes that make the index exactly one entry per readable value of
+/// the records table, entries and clear records of earlier builds alike
+/// (see [`super::rebuild_index`]).
+pub fn rebuild_index_stored(
+    read: &ReadStored,
+    index_keys: &[String],
+) -> Result<Vec<Write>, StoreError> {
+    let mut writes = super::rebuild_index(&read.legacy, &[])?;
+    for entry in &read.entries {
+        writes.push(Write::Put {
+            table: Table::Index,
+            key: entry.header.id.clone(),
+            value: IndexEntry::of_entry(entry)
+                .encode()
+                .map_err(StoreError::WriteFailed)?,
+        });
+    }
+    let ids: std::collections::BTreeSet<&str> = read
+        .entries
+        .iter()
+        .map(|e| e.id())
+        .chain(read.legacy.iter().map(|r| r.id.as_str()))
+        .collect();
+    for key in index_keys.iter().filter(|k| !ids.contains(k.as_str())) {
+        writes.push(Write::Delete {
+            table: Table::Index,
+            key: key.clone(),
+        });
+    }
+    Ok(writes)
+}
