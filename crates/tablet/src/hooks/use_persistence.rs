@@ -3,12 +3,12 @@
 
 use crate::hooks::use_flush_on_hide::use_flush_on_hide;
 use crate::services::local_store::LocalStore;
+use crate::services::randomness::BrowserRandom;
 use crate::services::records_db::RecordsDb;
 use crate::services::window_lock::WindowLock;
 use crate::state::SurveyCtx;
-use candour_core::record::ResponseRecord;
-use crate::services::randomness::BrowserRandom;
 use candour_core::instrument::Instrument;
+use candour_core::record::ResponseRecord;
 use candour_core::seal::RecordEntry;
 use candour_core::storage::journal::{
     after_commit, persist, persist_entries, record_stored, shown_problem, Persisted, Seen,
@@ -146,9 +146,8 @@ impl Saver {
         let mut maker = self.maker.borrow_mut();
         let persisted = match (LocalStore::open(), maker.as_mut()) {
             (Ok(store), Some(maker)) => {
-                let mut make = |record: &ResponseRecord| {
-                    maker.make(record, &[instrument], &mut BrowserRandom)
-                };
+                let mut make =
+                    |record: &ResponseRecord| maker.make(record, &[instrument], &mut BrowserRandom);
                 persist_entries(
                     &mut Repository::new(store),
                     &mut self.seen.borrow_mut(),

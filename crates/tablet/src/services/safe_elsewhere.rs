@@ -7,9 +7,7 @@ use crate::services::instruments::known_instruments;
 use crate::services::records_db::RecordsDb;
 use candour_core::instrument::Instrument;
 use candour_core::messages::Messages;
-use candour_core::receipt::{
-    check_proof, entry_digests, stored_digests, ProofCheck, StoredDigest,
-};
+use candour_core::receipt::{check_proof, entry_digests, stored_digests, ProofCheck, StoredDigest};
 use candour_web::clock::now;
 use candour_web::file_pick::{files_of, read_file, PickError};
 use web_sys::HtmlInputElement;

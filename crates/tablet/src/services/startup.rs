@@ -11,15 +11,14 @@
 
 use crate::services::instruments::for_new_surveys;
 use crate::services::local_store::LocalStore;
+use crate::services::randomness::BrowserRandom;
 use crate::services::records_db::{OpeningRecords, RecordsDb};
 use crate::services::storage_status::request_persistence;
 use candour_core::settings::Settings;
 use candour_core::storage::instruments::StoredProblem;
-use crate::services::randomness::BrowserRandom;
 use candour_core::storage::{
-    after_recovery_commit, after_recovery_entry_commit, plan_recovery,
-    recovery_entry_writes, recovery_writes, EntryMaker, Recovery, RecoveryPlan, Repository,
-    StoreError,
+    after_recovery_commit, after_recovery_entry_commit, plan_recovery, recovery_entry_writes,
+    recovery_writes, EntryMaker, Recovery, RecoveryPlan, Repository, StoreError,
 };
 use candour_core::survey::{Action, Survey};
 use candour_web::clock::now;
@@ -190,9 +189,8 @@ async fn recover(
     let recovery = plan.recovery.clone();
     let carried = match startup.maker.as_mut() {
         Some(maker) => {
-            let refs: Vec<&candour_core::instrument::Instrument> = std::iter::once(&*instrument)
-                .chain(known.iter())
-                .collect();
+            let refs: Vec<&candour_core::instrument::Instrument> =
+                std::iter::once(&*instrument).chain(known.iter()).collect();
             carry_out_sealed(journal, db, plan, maker, &refs).await
         }
         None => carry_out(journal, db, plan).await,

@@ -6,11 +6,11 @@
 use crate::services::records_db::RecordsDb;
 use crate::services::signing_key::TabletKey;
 use candour_core::export::signed::{draft_signed_export, SignedExportInput, TabletIdentity};
-use candour_core::seal::ResearchPublicKey;
-use candour_core::storage::StoredEntry;
 use candour_core::export::{build_export, export_file_name, select_records, Selection};
 use candour_core::instrument::Instrument;
 use candour_core::messages::Messages;
+use candour_core::seal::ResearchPublicKey;
+use candour_core::storage::StoredEntry;
 use candour_core::time::Timestamp;
 use candour_web::clock::now;
 use candour_web::download::download;
