@@ -47,7 +47,10 @@ fn the_end_to_end_setup_file_is_made_from_the_test_key() {
         "sealing",
         &[
             ("tablet-setup.json", setup),
-            ("tablet-setup.fingerprint", format!("{}\n", public.fingerprint())),
+            (
+                "tablet-setup.fingerprint",
+                format!("{}\n", public.fingerprint()),
+            ),
         ],
     );
 }
@@ -63,7 +66,12 @@ fn open_the_export_the_end_to_end_test_downloaded() {
     assert_eq!(manifest.records.len(), envelope.records.len());
     let (secret, public) = key_pair();
     for (listed, raw) in manifest.records.iter().zip(&envelope.records) {
-        assert_eq!(listed.digest, record_digest(raw.get()), "digest of {}", listed.id);
+        assert_eq!(
+            listed.digest,
+            record_digest(raw.get()),
+            "digest of {}",
+            listed.id
+        );
         let entry: RecordEntry = serde_json::from_str(raw.get()).expect("an entry");
         let EntryBody::Sealed(sealed) = &entry.body else {
             panic!("record {} is not sealed", listed.id);

@@ -15,6 +15,7 @@ use candour_core::storage::journal::{
 };
 use candour_core::storage::{plan, EntryMaker, Repository, StoreError};
 use candour_web::clock::now;
+use candour_web::timing::Step;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -146,8 +147,13 @@ impl Saver {
         let mut maker = self.maker.borrow_mut();
         let persisted = match (LocalStore::open(), maker.as_mut()) {
             (Ok(store), Some(maker)) => {
-                let mut make =
-                    |record: &ResponseRecord| maker.make(record, &[instrument], &mut BrowserRandom);
+                let mut make = |record: &ResponseRecord| {
+                    // In the timeline for the benchmark (`candour:seal`).
+                    let step = Step::start("candour:seal");
+                    let made = maker.make(record, &[instrument], &mut BrowserRandom);
+                    step.end();
+                    made
+                };
                 persist_entries(
                     &mut Repository::new(store),
                     &mut self.seen.borrow_mut(),
