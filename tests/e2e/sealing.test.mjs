@@ -94,11 +94,15 @@ test('with the research key loaded, finished answers are kept and exported only 
   await setFirstPin(page, PIN);
   await page.getByRole('heading', { name: 'Sealing responses' }).waitFor();
   await page.getByText('Responses on this tablet are stored unsealed').waitFor();
+  await page.getByText('No research team key is loaded, so responses are stored unsealed').waitFor();
   await page.getByLabel('Load a tablet setup file').setInputFiles(SETUP);
   await page.getByRole('status').filter({ hasText: 'Research key loaded.' }).waitFor();
   const fingerprint = (await readFile(FINGERPRINT, 'utf8')).trim();
   await page.getByText(fingerprint, { exact: true }).first().waitFor();
   assert.equal(await page.getByText('Responses on this tablet are stored unsealed').count(), 0);
+  // The tablet check's research-key line is ticked on "Check again".
+  await page.getByRole('button', { name: 'Check again' }).click();
+  await page.getByText('The research team\'s key is loaded: finished answers are sealed to it.').waitFor();
   assert.deepEqual(await axe(page), [], 'axe on the researcher home with the sealing panel');
   // Loading the same file again changes nothing, and says so.
   await page.getByLabel('Load a tablet setup file').setInputFiles(SETUP);
