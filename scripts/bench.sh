@@ -26,6 +26,8 @@ node "$ROOT/scripts/bench/wasm-breakdown.mjs" "$TOOLS/bin/twiggy" "$NAMES/candou
 ensure_chromium
 say "Browser figures (headless Chromium; 1x and 4x CPU throttling)"
 node "$ROOT/scripts/bench/browser.mjs" "$ROOT/dist"
+say "Sealing at Send (headless Chromium; 1x and 4x CPU): the sealed entry, and the Send tap with and without a research key"
+node "$ROOT/scripts/bench/sealing.mjs" "$ROOT/dist"
 say "Researcher PIN (headless Chromium; 1x and 4x CPU): unlock, setting the PIN, the key derivation, frames while unlocking"
 node "$ROOT/scripts/bench/unlock.mjs" "$ROOT/dist"
 say "Storage figures (headless Chromium): record size, start-up, export read and wasm memory with 5,000 and 10,000 records"

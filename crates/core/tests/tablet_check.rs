@@ -86,7 +86,7 @@ fn each_missing_setting_is_a_line_to_do_that_says_what_to_do() {
         (
             CheckItem::ResearchKey,
             |f| f.research_key = Some(false),
-            "key file",
+            "tablet setup file",
         ),
         (
             CheckItem::HomeScreen,

@@ -99,6 +99,7 @@ fn SurveyApp(props: &SurveyAppProps) -> Html {
         props.startup.db.clone(),
         props.lock.clone(),
         props.startup.next_rev,
+        props.startup.maker.clone(),
     );
     let save_problem = saving.problem.clone();
     let settings = env.as_ref().map(|e| e.settings.clone()).unwrap_or_default();

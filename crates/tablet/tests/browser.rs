@@ -17,6 +17,8 @@ mod panic_screen;
 mod reading;
 #[path = "browser/records_db.rs"]
 mod records_db;
+#[path = "browser/signing_key.rs"]
+mod signing_key;
 #[path = "browser/widget_host.rs"]
 mod widget_host;
 #[path = "browser/widgets.rs"]

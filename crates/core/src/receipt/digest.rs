@@ -5,6 +5,7 @@ use crate::export::{export_record, ExportError};
 use crate::hash::{content_hash, to_hex};
 use crate::instrument::Instrument;
 use crate::record::ResponseRecord;
+use crate::storage::StoredEntry;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
@@ -53,6 +54,19 @@ pub fn stored_digests(
                 id: record.id.clone(),
                 digest: record_digest(&text),
             })
+        })
+        .collect()
+}
+
+/// The digest of every stored record entry: the digest of its exact text,
+/// which the signed export (format 3) writes byte for byte and lists in its
+/// manifest, so a receipt or the export file picked back confirms it.
+pub fn entry_digests(entries: &[StoredEntry]) -> Vec<StoredDigest> {
+    entries
+        .iter()
+        .map(|entry| StoredDigest {
+            id: entry.header.id.clone(),
+            digest: entry.digest(),
         })
         .collect()
 }

@@ -39,7 +39,7 @@ mod read;
 
 pub use build::{build_receipt, ExportText};
 pub use check::{check_proof, ProofCheck, ProofKind, SafeSet};
-pub use digest::{exported_form, record_digest, stored_digests, StoredDigest};
+pub use digest::{entry_digests, exported_form, record_digest, stored_digests, StoredDigest};
 pub use error::ProofError;
 pub use read::{read_export_records, ExportRecords};
 

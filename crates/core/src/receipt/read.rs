@@ -3,6 +3,7 @@
 
 use super::error::ProofError;
 use super::{Receipt, RECEIPT_FORMAT, RECEIPT_VERSION};
+use crate::export::signed::{Manifest, SIGNED_FORMAT_VERSION};
 use crate::export::{FORMAT_NAME, READABLE_VERSIONS};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -28,6 +29,25 @@ struct ExportShape<'a> {
     record_count: usize,
     #[serde(borrow)]
     records: Vec<&'a RawValue>,
+}
+
+/// The parts of a signed (format 3) export the proof needs: its manifest
+/// (for the tablet's label, the time and the number of records) and each
+/// record entry's exact text. The signature is the workbench's to check: a
+/// proof compares digests with the entries stored here, so an entry
+/// changed on the way confirms nothing whatever the signature says.
+#[derive(Deserialize)]
+struct SignedShape<'a> {
+    #[serde(borrow)]
+    manifest: &'a RawValue,
+    #[serde(borrow)]
+    records: Vec<&'a RawValue>,
+}
+
+/// Only the id in a record entry's clear header.
+#[derive(Deserialize)]
+struct EntryId {
+    header: RecordId,
 }
 
 /// Only the id of a record, read from its text.
@@ -94,6 +114,13 @@ pub fn read_export_records<'a>(file: &str, text: &'a str) -> Result<ExportRecord
     // A file re-saved with a byte-order mark is still read, as the
     // workbench reads it; the records' own text is unchanged by it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let kind: Kind = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => damaged(file, e.to_string()),
+        _ => not_json(file, &e),
+    })?;
+    if kind.format_version == Some(SIGNED_FORMAT_VERSION) {
+        return read_signed_records(file, text);
+    }
     let shape: ExportShape<'a> = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => damaged(file, e.to_string()),
         _ => not_json(file, &e),
@@ -127,6 +154,40 @@ pub fn read_export_records<'a>(file: &str, text: &'a str) -> Result<ExportRecord
     Ok(ExportRecords {
         device_label: shape.device_label,
         exported_at: shape.exported_at,
+        records,
+    })
+}
+
+/// The record entries of the signed export `text`, each as the id in its
+/// clear header and its exact text (whose digest the manifest lists, and
+/// the tablet stores). Refuses a file whose manifest lists another number
+/// of records than it holds.
+fn read_signed_records<'a>(file: &str, text: &'a str) -> Result<ExportRecords<'a>, ProofError> {
+    let shape: SignedShape<'a> =
+        serde_json::from_str(text).map_err(|e| damaged(file, e.to_string()))?;
+    let manifest: Manifest = serde_json::from_str(shape.manifest.get())
+        .map_err(|e| damaged(file, format!("its manifest cannot be read: {e}")))?;
+    if manifest.records.len() != shape.records.len() {
+        return Err(damaged(
+            file,
+            format!(
+                "its manifest lists {} records but it holds {}",
+                manifest.records.len(),
+                shape.records.len()
+            ),
+        ));
+    }
+    let mut records = Vec::with_capacity(shape.records.len());
+    for raw in shape.records {
+        let id = serde_json::from_str::<EntryId>(raw.get())
+            .map_err(|e| damaged(file, format!("a record has no readable header: {e}")))?
+            .header
+            .id;
+        records.push((id, raw.get()));
+    }
+    Ok(ExportRecords {
+        device_label: manifest.tablet.label,
+        exported_at: manifest.exported_at.to_string(),
         records,
     })
 }

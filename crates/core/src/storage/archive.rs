@@ -14,6 +14,7 @@ use crate::storage::quarantine::Quarantined;
 use crate::storage::record_format::encode_record;
 use crate::storage::records::{RecordStore, Table};
 use crate::storage::repository::{Loaded, Repository};
+use crate::storage::sequence::SEQUENCE_KEY;
 use crate::storage::store::{KeyValueStore, StoreError};
 use crate::time::Timestamp;
 
@@ -149,7 +150,8 @@ impl<S: RecordStore> Archive<S> {
         journal: &mut Repository<K>,
         now: Timestamp,
     ) -> Result<Flushed, StoreError> {
-        let plan = plan::flush_outbox(journal.outbox()?, now);
+        let counter = self.store.get(Table::Meta, SEQUENCE_KEY)?;
+        let plan = plan::flush_outbox(journal.outbox()?, now, counter.as_deref());
         if plan.done_keys.is_empty() {
             return Ok(Flushed::default());
         }

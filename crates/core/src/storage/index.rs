@@ -7,6 +7,7 @@
 //! the only copy of anything.
 
 use crate::record::{ResponseRecord, Status};
+use crate::storage::entry_format::{Stored, StoredEntry};
 use crate::storage::envelope::{open, seal};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,13 @@ pub struct IndexEntry {
     /// When it was first exported, if it was.
     #[serde(default)]
     pub exported_at: Option<Timestamp>,
+    /// The record's sequence number on this tablet (absent for a clear
+    /// record of an earlier build not yet numbered).
+    #[serde(default)]
+    pub sequence: Option<u64>,
+    /// Whether the record is sealed to the research key.
+    #[serde(default)]
+    pub sealed: bool,
 }
 
 impl IndexEntry {
@@ -36,6 +44,29 @@ impl IndexEntry {
             started_at: record.started_at,
             ended_at: record.ended_at,
             exported_at: record.exported_at,
+            sequence: None,
+            sealed: false,
+        }
+    }
+
+    /// The entry of a stored record entry, from its clear header only.
+    pub fn of_entry(entry: &StoredEntry) -> Self {
+        IndexEntry {
+            id: entry.header.id.clone(),
+            status: entry.header.status,
+            started_at: entry.header.started_at,
+            ended_at: entry.header.ended_at,
+            exported_at: entry.exported_at,
+            sequence: Some(entry.header.sequence),
+            sealed: entry.sealed,
+        }
+    }
+
+    /// The entry of any stored value.
+    pub fn of_stored(stored: &Stored) -> Self {
+        match stored {
+            Stored::Entry(e) => IndexEntry::of_entry(e),
+            Stored::Legacy(r) => IndexEntry::of(r),
         }
     }
 

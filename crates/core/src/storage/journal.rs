@@ -22,6 +22,7 @@
 //! with the highest revision of the two stores.
 
 use crate::record::ResponseRecord;
+use crate::seal::{RecordEntry, SealError};
 use crate::storage::journal_entry::JournalEntry;
 use crate::storage::plan;
 use crate::storage::repository::{Repository, RECORD_PREFIX};
@@ -84,8 +85,12 @@ pub struct Persisted {
     /// The database writes of this change, committed at once, in one
     /// transaction, in the order of the changes.
     pub writes: Vec<Write>,
-    /// The finished record `writes` store, if any.
+    /// The finished record `writes` store, if any (clear: the path of
+    /// builds before issue 14, [`persist`]).
     pub finished: Option<ResponseRecord>,
+    /// The finished record's entry `writes` store, if any (sealed, or
+    /// clear and numbered: [`persist_entries`]).
+    pub entry: Option<RecordEntry>,
     /// The journal entries `writes` delete for surveys that ended without a
     /// record.
     pub ended: Vec<String>,
@@ -94,19 +99,66 @@ pub struct Persisted {
     pub head: Option<JournalEntry>,
 }
 
+/// Turns a finished record into the entry that is stored (in the app,
+/// [`crate::storage::EntryMaker::make`] with the browser's randomness).
+pub type MakeEntry<'a> = &'a mut dyn FnMut(&ResponseRecord) -> Result<RecordEntry, SealError>;
+
 /// Saves the state `draft` / `finished` after a change; `seen` is what the
-/// previous call saw and is updated.
+/// previous call saw and is updated. The finished record is stored in
+/// clear (record format 2), as builds before issue 14 did; see
+/// [`persist_entries`] for sealed, numbered entries.
 pub fn persist<S: KeyValueStore>(
     repo: &mut Repository<S>,
     seen: &mut Seen,
     draft: Option<&Draft>,
     finished: Option<&ResponseRecord>,
 ) -> Persisted {
+    persist_with(repo, seen, draft, finished, None)
+}
+
+/// [`persist`], but the finished record is first turned into its entry by
+/// `make` (sealed to the research key, or clear, and numbered), and only
+/// the entry reaches the outbox and the database: the clear answers are
+/// kept nowhere after Send but in the draft, which the entry's transaction
+/// deletes. When `make` fails (no randomness), nothing is stored, the
+/// failure is shown at once, the draft stays the head's (no other survey
+/// may replace it), and the next change tries again.
+pub fn persist_entries<S: KeyValueStore>(
+    repo: &mut Repository<S>,
+    seen: &mut Seen,
+    draft: Option<&Draft>,
+    finished: Option<&ResponseRecord>,
+    make: MakeEntry<'_>,
+) -> Persisted {
+    persist_with(repo, seen, draft, finished, Some(make))
+}
+
+fn persist_with<S: KeyValueStore>(
+    repo: &mut Repository<S>,
+    seen: &mut Seen,
+    draft: Option<&Draft>,
+    finished: Option<&ResponseRecord>,
+    make: Option<MakeEntry<'_>>,
+) -> Persisted {
     let mut done = Persisted::default();
     if let Some(record) = finished {
         if seen.finished_id.as_deref() != Some(record.id.as_str()) {
-            seen.finished_id = Some(record.id.clone());
-            store_finished(repo, seen, record, &mut done);
+            match make {
+                None => {
+                    seen.finished_id = Some(record.id.clone());
+                    store_finished(repo, seen, record, &mut done);
+                }
+                Some(make) => match make(record) {
+                    Ok(entry) => {
+                        seen.finished_id = Some(record.id.clone());
+                        store_entry(repo, seen, entry, &mut done);
+                    }
+                    Err(e) => {
+                        seen.unsaved = Some(record.id.clone());
+                        done.blocked = Some(StoreError::WriteFailed(e.to_string()));
+                    }
+                },
+            }
         }
     }
     let ended_now = seen
@@ -164,6 +216,35 @@ fn store_finished<S: KeyValueStore>(
         Err(e) => {
             done.sync_problem = Some(e);
             seen.unsaved = Some(record.id.clone());
+        }
+    }
+}
+
+/// A finished record's entry: to the outbox now, to the database with the
+/// counter and its journal entry's deletion next.
+fn store_entry<S: KeyValueStore>(
+    repo: &mut Repository<S>,
+    seen: &mut Seen,
+    entry: RecordEntry,
+    done: &mut Persisted,
+) {
+    match plan::store_entry(&entry) {
+        Ok(writes) => done.writes.extend(writes),
+        Err(e) => done.sync_problem = Some(e),
+    }
+    let id = entry.header.id.clone();
+    let outboxed = repo.save_entry(&entry);
+    done.entry = Some(entry);
+    match outboxed {
+        Ok(()) => {
+            seen.stored(&id);
+            if repo.draft_id().as_deref() == Some(id.as_str()) {
+                write_head(repo, seen, done);
+            }
+        }
+        Err(e) => {
+            done.sync_problem = Some(e);
+            seen.unsaved = Some(id);
         }
     }
 }
@@ -236,9 +317,10 @@ pub fn after_commit<S: KeyValueStore>(
         return Ok(());
     }
     seen.ended.retain(|id| !persisted.ended.contains(id));
-    match &persisted.finished {
-        Some(record) => record_stored(repo, seen, &record.id),
-        None => Ok(()),
+    match (&persisted.finished, &persisted.entry) {
+        (Some(record), _) => record_stored(repo, seen, &record.id),
+        (None, Some(entry)) => record_stored(repo, seen, &entry.header.id),
+        (None, None) => Ok(()),
     }
 }
 
@@ -271,7 +353,7 @@ pub fn shown_problem(
         Some(Err(e)) => Some(e.clone()),
         _ => None,
     };
-    if persisted.finished.is_some() {
+    if persisted.finished.is_some() || persisted.entry.is_some() {
         return refused;
     }
     match (&persisted.sync_problem, refused) {

@@ -18,7 +18,9 @@ pub mod archive;
 pub mod boot;
 pub mod carry_out;
 pub mod checksum;
+pub mod entry_format;
 pub mod envelope;
+pub mod finish;
 pub mod index;
 pub mod instruments;
 pub mod journal;
@@ -30,11 +32,18 @@ pub mod record_format;
 pub mod records;
 pub mod recover;
 pub mod repository;
+pub mod research_key_store;
+pub mod sequence;
 pub mod store;
 
 pub use archive::{Archive, Flushed};
 pub use boot::{boot, Boot};
-pub use carry_out::{after_recovery_commit, recovery_writes};
+pub use carry_out::{
+    after_recovery_commit, after_recovery_entry_commit, recovery_entry_writes, recovery_writes,
+    RecoveryEntries,
+};
+pub use entry_format::{Stored, StoredEntry};
+pub use finish::EntryMaker;
 pub use index::IndexEntry;
 pub use journal_entry::JournalEntry;
 pub use quarantine::Quarantined;

@@ -5,16 +5,23 @@
 
 use crate::record::ResponseRecord;
 use crate::storage::checksum::checksum;
+use crate::storage::entry_format::{decode_stored, Stored};
 use crate::storage::index::IndexEntry;
 use crate::storage::quarantine::Quarantined;
 use crate::storage::record_format::{check_key, decode_record, encode_record};
 use crate::storage::records::{Table, Write};
 use crate::storage::repository::RECORD_PREFIX;
+use crate::storage::sequence;
 use crate::storage::store::StoreError;
 use crate::time::Timestamp;
 use std::collections::BTreeSet;
 
+mod entries;
 mod journal;
+pub use entries::{
+    mark_entries_exported, migrate_legacy, read_stored, rebuild_index_stored, store_entry,
+    Migration, ReadStored,
+};
 pub use journal::{drop_journal, read_journal, save_journal, store_finished, JournalRead};
 
 /// The writes that store `record` (replacing any record with its id, so
@@ -104,11 +111,16 @@ pub(crate) fn set_aside(
     (kept, writes)
 }
 
-/// Reads `(id, value)` rows of the records table. One unreadable value never
-/// stops the others: it is set aside with the reason.
+/// Reads `(id, value)` rows of the records table as clear records. One
+/// unreadable value never stops the others: it is set aside with the
+/// reason. Record entries (format 3) are left where they are, unread:
+/// [`read_stored`] reads every format.
 pub fn read_records(rows: Vec<(String, String)>, now: Timestamp) -> ReadRecords {
     let mut read = ReadRecords::default();
     for (id, raw) in rows {
+        if matches!(decode_stored(&raw), Ok(Stored::Entry(_))) {
+            continue;
+        }
         match decode_record(&raw).and_then(|r| check_key(&r, &id).map(|()| r)) {
             Ok(record) => read.records.push(record),
             Err(reason) => {
@@ -196,6 +208,8 @@ pub struct OutboxPlan {
     pub ids: Vec<String>,
     /// Outbox values that could not be read, moved to the quarantine.
     pub quarantined: Vec<Quarantined>,
+    /// The highest sequence number among the entries moved (0: none).
+    pub highest_sequence: u64,
 }
 
 /// Plans moving `(key, value)` rows of the `localStorage` outbox (keys
@@ -204,21 +218,38 @@ pub struct OutboxPlan {
 /// outbox holds finished records that are not yet in IndexedDB: records
 /// written by the first build (format 1) and records whose IndexedDB write
 /// had not completed when the page went away.
-pub fn flush_outbox(rows: Vec<(String, String)>, now: Timestamp) -> OutboxPlan {
+pub fn flush_outbox(
+    rows: Vec<(String, String)>,
+    now: Timestamp,
+    counter: Option<&str>,
+) -> OutboxPlan {
     let mut plan = OutboxPlan::default();
     for (key, raw) in rows {
         let Some(id) = key.strip_prefix(RECORD_PREFIX) else {
             continue;
         };
-        let decoded = decode_record(&raw).and_then(|r| check_key(&r, id).map(|()| r));
-        match decoded.and_then(|r| {
-            store_finished(&r)
-                .map(|w| (r, w))
-                .map_err(|e| e.to_string())
-        }) {
-            Ok((record, writes)) => {
+        let decoded = decode_stored(&raw).and_then(|s| {
+            if s.id() == id {
+                Ok(s)
+            } else {
+                Err(format!("stored under {id} but holds record {}", s.id()))
+            }
+        });
+        let planned = decoded.and_then(|stored| match stored {
+            Stored::Entry(entry) => {
+                plan.highest_sequence = plan.highest_sequence.max(entry.header.sequence);
+                let mut writes = entries::put_entry(&entry).map_err(|e| e.to_string())?;
+                writes.extend(journal::drop_journal([&entry.header.id]));
+                Ok((entry.header.id, writes))
+            }
+            Stored::Legacy(r) => store_finished(&r)
+                .map(|w| (r.id, w))
+                .map_err(|e| e.to_string()),
+        });
+        match planned {
+            Ok((id, writes)) => {
                 plan.writes.extend(writes);
-                plan.ids.push(record.id);
+                plan.ids.push(id);
             }
             Err(reason) => {
                 let kept = Quarantined {
@@ -239,6 +270,13 @@ pub fn flush_outbox(rows: Vec<(String, String)>, now: Timestamp) -> OutboxPlan {
             }
         }
         plan.done_keys.push(key);
+    }
+    if plan.highest_sequence > 0 {
+        // Never lowers the counter: a later record may already be stored.
+        match sequence::bump(sequence::highest_issued(counter, plan.highest_sequence)) {
+            Ok(write) => plan.writes.push(write),
+            Err(_) => return OutboxPlan::default(),
+        }
     }
     plan
 }

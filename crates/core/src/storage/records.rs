@@ -26,15 +26,20 @@ pub enum Table {
     /// its id, rewritten at every answer and deleted in the same
     /// transaction that stores the survey's record.
     Journal,
+    /// Small values about the tablet's records as a whole, keyed by name:
+    /// the sequence counter ([`crate::storage::sequence`]), written in the
+    /// same transaction as each record it numbers.
+    Meta,
 }
 
 impl Table {
     /// Every table, in the order they are created.
-    pub const ALL: [Table; 4] = [
+    pub const ALL: [Table; 5] = [
         Table::Records,
         Table::Index,
         Table::Quarantine,
         Table::Journal,
+        Table::Meta,
     ];
 
     /// The object store's name.
@@ -44,6 +49,7 @@ impl Table {
             Table::Index => "index",
             Table::Quarantine => "quarantine",
             Table::Journal => "journal",
+            Table::Meta => "meta",
         }
     }
 }

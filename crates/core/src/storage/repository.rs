@@ -14,7 +14,9 @@
 //! the next event can run: nothing is pending when the page is closed.
 
 use crate::record::ResponseRecord;
+use crate::seal::RecordEntry;
 use crate::settings::Settings;
+use crate::storage::entry_format::{encode_entry, StoredEntry};
 use crate::storage::envelope::{open, seal};
 use crate::storage::journal_entry::JournalEntry;
 use crate::storage::record_format::{check_key, decode_record, encode_record};
@@ -107,8 +109,21 @@ impl<S: KeyValueStore> Repository<S> {
         Ok(ids)
     }
 
-    /// Puts a finished record in the outbox, under its own key, in today's
-    /// record format. Saving it again replaces it, so a double submit can
+    /// Puts a finished record's entry (sealed, or clear without a research
+    /// key) in the outbox, under its record's key, in record format 3.
+    /// Saving it again replaces it, so a double submit can never make two.
+    pub fn save_entry(&mut self, entry: &RecordEntry) -> Result<(), StoreError> {
+        let key = format!("{RECORD_PREFIX}{}", entry.header.id);
+        let stored = StoredEntry::new(entry).map_err(StoreError::WriteFailed)?;
+        self.write(
+            &key,
+            &encode_entry(&stored).map_err(StoreError::WriteFailed)?,
+        )
+    }
+
+    /// Puts a clear finished record in the outbox, under its own key, in
+    /// record format 2 (as builds before issue 14 did; kept for their
+    /// fixtures and tests). Saving it again replaces it, so a double submit can
     /// never make two records.
     pub fn save_record(&mut self, record: &ResponseRecord) -> Result<(), StoreError> {
         let key = format!("{RECORD_PREFIX}{}", record.id);

@@ -3,15 +3,19 @@
 
 use crate::hooks::use_flush_on_hide::use_flush_on_hide;
 use crate::services::local_store::LocalStore;
+use crate::services::randomness::BrowserRandom;
 use crate::services::records_db::RecordsDb;
 use crate::services::window_lock::WindowLock;
 use crate::state::SurveyCtx;
+use candour_core::instrument::Instrument;
 use candour_core::record::ResponseRecord;
+use candour_core::seal::RecordEntry;
 use candour_core::storage::journal::{
-    after_commit, persist, record_stored, shown_problem, Persisted, Seen,
+    after_commit, persist, persist_entries, record_stored, shown_problem, Persisted, Seen,
 };
-use candour_core::storage::{plan, Repository, StoreError};
+use candour_core::storage::{plan, EntryMaker, Repository, StoreError};
 use candour_web::clock::now;
+use candour_web::timing::Step;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -39,14 +43,20 @@ pub struct Saving {
 /// and the outbox moved. Nothing is written once `lock` is no longer held.
 ///
 /// ```ignore
-/// let saving = use_persistence(&survey, startup.db.clone(), lock, startup.next_rev);
+/// let saving = use_persistence(&survey, startup.db.clone(), lock, startup.next_rev,
+///                              startup.maker.clone());
 /// ```
+///
+/// With `maker` (a research key is kept), a finished record is sealed and
+/// numbered at once ([`persist_entries`]): only its sealed entry reaches
+/// the outbox and the database. Without one, records are stored as before.
 #[hook]
 pub fn use_persistence(
     survey: &SurveyCtx,
     db: Option<RecordsDb>,
     lock: Rc<WindowLock>,
     next_rev: u64,
+    maker: Option<EntryMaker>,
 ) -> Saving {
     let change_problem = use_state_eq(|| None::<StoreError>);
     let record_problem = use_state_eq(|| None::<StoreError>);
@@ -57,7 +67,11 @@ pub fn use_persistence(
         let last_failed = use_mut_ref(|| false);
         let unsaved = use_mut_ref(|| None::<ResponseRecord>);
         let generation = use_mut_ref(|| 0u64);
+        let maker = use_mut_ref(move || maker);
+        let unsaved_entry = use_mut_ref(|| None::<RecordEntry>);
         Saver {
+            maker,
+            unsaved_entry,
             db,
             lock,
             seen,
@@ -73,8 +87,9 @@ pub fn use_persistence(
     {
         let saver = saver.clone();
         let deps = (survey.0.draft.clone(), survey.0.finished.clone());
+        let instrument = survey.0.instrument.clone();
         use_effect_with(deps, move |(draft, finished)| {
-            saver.save(draft.as_ref(), finished.as_ref());
+            saver.save(draft.as_ref(), finished.as_ref(), &instrument);
         });
     }
     use_flush_on_hide(Callback::from(move |()| saver.on_hide()));
@@ -89,6 +104,10 @@ pub fn use_persistence(
 /// The hook's memory and what it sets.
 #[derive(Clone)]
 struct Saver {
+    /// Seals and numbers finished records, when a research key is kept.
+    maker: Rc<RefCell<Option<EntryMaker>>>,
+    /// A finished record's entry neither the outbox nor the database took yet.
+    unsaved_entry: Rc<RefCell<Option<RecordEntry>>>,
     db: Option<RecordsDb>,
     lock: Rc<WindowLock>,
     seen: Rc<RefCell<Seen>>,
@@ -116,12 +135,34 @@ impl Saver {
     }
 
     /// The synchronous save of a change, then its commit.
-    fn save(&self, draft: Option<&candour_core::survey::Draft>, finished: Option<&ResponseRecord>) {
+    fn save(
+        &self,
+        draft: Option<&candour_core::survey::Draft>,
+        finished: Option<&ResponseRecord>,
+        instrument: &Instrument,
+    ) {
         if !self.may_write() {
             return;
         }
-        let persisted = match LocalStore::open() {
-            Ok(store) => persist(
+        let mut maker = self.maker.borrow_mut();
+        let persisted = match (LocalStore::open(), maker.as_mut()) {
+            (Ok(store), Some(maker)) => {
+                let mut make = |record: &ResponseRecord| {
+                    // In the timeline for the benchmark (`candour:seal`).
+                    let step = Step::start("candour:seal");
+                    let made = maker.make(record, &[instrument], &mut BrowserRandom);
+                    step.end();
+                    made
+                };
+                persist_entries(
+                    &mut Repository::new(store),
+                    &mut self.seen.borrow_mut(),
+                    draft,
+                    finished,
+                    &mut make,
+                )
+            }
+            (Ok(store), None) => persist(
                 &mut Repository::new(store),
                 &mut self.seen.borrow_mut(),
                 draft,
@@ -129,11 +170,12 @@ impl Saver {
             ),
             // No localStorage at all: start-up said so, and no survey
             // started; a change here can only be the start screen's.
-            Err(e) => Persisted {
+            (Err(e), _) => Persisted {
                 sync_problem: Some(e),
                 ..Persisted::default()
             },
         };
+        drop(maker);
         let generation = *self.generation.borrow() + 1;
         self.generation.replace(generation);
         self.change_problem.set(shown_problem(&persisted, None));
@@ -160,6 +202,17 @@ impl Saver {
         if let Ok(store) = LocalStore::open() {
             let mut repo = Repository::new(store);
             let _ = after_commit(&mut repo, &mut self.seen.borrow_mut(), persisted, &outcome);
+        }
+        if let Some(entry) = &persisted.entry {
+            match &outcome {
+                Ok(()) => self.record_problem.set(None),
+                Err(e) => {
+                    if self.seen.borrow().unsaved.as_deref() == Some(entry.header.id.as_str()) {
+                        self.unsaved_entry.replace(Some(entry.clone()));
+                    }
+                    self.record_problem.set(Some(e.clone()));
+                }
+            }
         }
         if let Some(record) = &persisted.finished {
             match &outcome {
@@ -198,7 +251,7 @@ impl Saver {
         let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             if *this.last_failed.borrow() {
-                if let Some(last) = last.filter(|p| p.finished.is_none()) {
+                if let Some(last) = last.filter(|p| p.finished.is_none() && p.entry.is_none()) {
                     let retried = db.commit(last.writes.clone()).await;
                     this.last_failed.replace(retried.is_err());
                     this.change_problem
@@ -212,6 +265,16 @@ impl Saver {
 
     /// Stores the record nothing took yet, then moves the outbox.
     async fn store_unsaved(&self, db: &RecordsDb) -> Result<(), StoreError> {
+        let entry = self.unsaved_entry.borrow().clone();
+        if let Some(entry) = entry {
+            db.commit(plan::store_entry(&entry)?).await?;
+            record_stored(
+                &mut Repository::new(LocalStore::open()?),
+                &mut self.seen.borrow_mut(),
+                &entry.header.id,
+            )?;
+            self.unsaved_entry.replace(None);
+        }
         let record = self.unsaved.borrow().clone();
         if let Some(record) = record {
             db.commit(plan::store_finished(&record)?).await?;

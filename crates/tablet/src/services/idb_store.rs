@@ -15,9 +15,10 @@ use web_sys::{IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbTransaction, Idb
 
 /// The database's schema version: bump it when a table is added (the
 /// upgrade creates every table a database lacks). 1: records, index and
-/// quarantine; 2: the journal of surveys in progress. Values carry their own
-/// format version; this does not.
-const SCHEMA_VERSION: u32 = 2;
+/// quarantine; 2: the journal of surveys in progress; 3: `meta` (the
+/// sequence counter of sealed records). Values carry their own format
+/// version; this does not.
+const SCHEMA_VERSION: u32 = 3;
 /// How long opening may take before storage counts as unavailable.
 const OPEN_TIMEOUT_MS: i32 = 5_000;
 

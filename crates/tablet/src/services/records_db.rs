@@ -15,6 +15,9 @@ use crate::services::local_store::LocalStore;
 use candour_core::record::ResponseRecord;
 use candour_core::storage::index::IndexEntry;
 use candour_core::storage::record_format::encode_record;
+use candour_core::storage::research_key_store::{KeptResearchKey, RESEARCH_KEY_KEY};
+use candour_core::storage::sequence::SEQUENCE_KEY;
+use candour_core::storage::StoredEntry;
 use candour_core::storage::{
     plan, Flushed, JournalEntry, Loaded, Quarantined, Repository, StoreError, Table, Write,
 };
@@ -84,20 +87,117 @@ impl RecordsDb {
         self.store.count(Table::Records).await
     }
 
-    /// One small entry per record (id, status, times, export time), oldest
-    /// first, without reading any answer. When the index disagrees with the
-    /// records it is rebuilt from them first.
+    /// One small entry per record (id, status, times, export time, and
+    /// for record entries their number), oldest first, without reading any
+    /// answer. When the index disagrees with the records it is rebuilt from
+    /// them first (from clear headers only: nothing sealed is opened).
     pub async fn list(&self, now: Timestamp) -> Result<Vec<IndexEntry>, StoreError> {
         let rows = self.store.get_all(Table::Index).await?;
         if let Some(entries) = plan::read_index(&rows, self.count().await?) {
             return Ok(entries);
         }
-        let loaded = self.load_all(now).await?;
+        let read = self.load_stored(now).await?;
         let keys: Vec<String> = rows.into_iter().map(|(k, _)| k).collect();
         self.store
-            .commit(plan::rebuild_index(&loaded.records, &keys)?)
+            .commit(plan::rebuild_index_stored(&read, &keys)?)
             .await?;
-        Ok(loaded.records.iter().map(IndexEntry::of).collect())
+        let mut entries: Vec<IndexEntry> = read
+            .legacy
+            .iter()
+            .map(IndexEntry::of)
+            .chain(read.entries.iter().map(IndexEntry::of_entry))
+            .collect();
+        entries.sort_by(|a, b| a.started_at.cmp(&b.started_at).then(a.id.cmp(&b.id)));
+        Ok(entries)
+    }
+
+    /// Every readable value of the records table: record entries (sealed
+    /// or clear, in sequence order) and clear records of earlier builds;
+    /// unreadable values are moved to the quarantine now.
+    pub async fn load_stored(&self, now: Timestamp) -> Result<plan::ReadStored, StoreError> {
+        let mut read = plan::read_stored(self.store.get_all(Table::Records).await?, now);
+        if !read.writes.is_empty() {
+            // If the move fails, the values stay and are reported again.
+            let _ = self.store.commit(std::mem::take(&mut read.writes)).await;
+        }
+        Ok(read)
+    }
+
+    /// A value of the `meta` table (the sequence counter, the research key).
+    pub async fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.store.get(Table::Meta, key).await
+    }
+
+    /// The highest sequence number this tablet has given (the counter, and
+    /// never below a number the index lists).
+    pub async fn highest_issued(&self, now: Timestamp) -> Result<u64, StoreError> {
+        let counter = self.meta(SEQUENCE_KEY).await?;
+        let listed = self
+            .list(now)
+            .await?
+            .iter()
+            .filter_map(|e| e.sequence)
+            .max()
+            .unwrap_or(0);
+        Ok(candour_core::storage::sequence::highest_issued(
+            counter.as_deref(),
+            listed,
+        ))
+    }
+
+    /// The research key kept on this tablet, if one was loaded. A kept
+    /// value that cannot be read is an error: nothing is sealed to a
+    /// guessed key, and staff are asked to load the setup file again.
+    pub async fn research_key(&self) -> Result<Option<KeptResearchKey>, StoreError> {
+        let raw = self.meta(RESEARCH_KEY_KEY).await?;
+        KeptResearchKey::decode(raw.as_deref()).map_err(|e| {
+            StoreError::WriteFailed(format!(
+                "the research key kept on this tablet cannot be read ({e}); load the tablet \
+                 setup file again"
+            ))
+        })
+    }
+
+    /// Numbers the clear records of earlier builds, turning each into a
+    /// clear entry on its own questionnaire (from `instruments`), in one
+    /// transaction with the counter; returns the highest number given.
+    /// Done when a research key is kept (at start-up and before a signed
+    /// export), so a signed export lists every record. A record whose
+    /// questionnaire is unknown stays as it is.
+    pub async fn number_legacy(
+        &self,
+        instruments: &[&candour_core::instrument::Instrument],
+        now: Timestamp,
+    ) -> Result<u64, StoreError> {
+        let highest = self.highest_issued(now).await?;
+        let read = self.load_stored(now).await?;
+        if read.legacy.is_empty() {
+            return Ok(highest);
+        }
+        let migration = plan::migrate_legacy(&read.legacy, instruments, highest)?;
+        if migration.writes.is_empty() {
+            return Ok(highest);
+        }
+        self.store.commit(migration.writes).await?;
+        Ok(migration
+            .entries
+            .iter()
+            .map(|e| e.header.sequence)
+            .max()
+            .unwrap_or(highest))
+    }
+
+    /// Stamps `at` as the export time of each of `entries` not exported
+    /// before; their text (and so their digest) is unchanged.
+    pub async fn mark_entries_exported(
+        &self,
+        entries: &[StoredEntry],
+        at: Timestamp,
+    ) -> Result<usize, StoreError> {
+        let writes = plan::mark_entries_exported(entries, at)?;
+        let marked = writes.len() / 2;
+        self.store.commit(writes).await?;
+        Ok(marked)
     }
 
     /// Every readable record, oldest first, for export, and every value
@@ -188,7 +288,8 @@ impl RecordsDb {
     /// removed only after it committed.
     pub async fn flush_outbox(&self, now: Timestamp) -> Result<Flushed, StoreError> {
         let mut journal = Repository::new(LocalStore::open()?);
-        let plan = plan::flush_outbox(journal.outbox()?, now);
+        let counter = self.store.get(Table::Meta, SEQUENCE_KEY).await?;
+        let plan = plan::flush_outbox(journal.outbox()?, now, counter.as_deref());
         if plan.done_keys.is_empty() {
             return Ok(Flushed::default());
         }

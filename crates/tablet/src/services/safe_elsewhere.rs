@@ -7,18 +7,22 @@ use crate::services::instruments::known_instruments;
 use crate::services::records_db::RecordsDb;
 use candour_core::instrument::Instrument;
 use candour_core::messages::Messages;
-use candour_core::receipt::{check_proof, stored_digests, ProofCheck, StoredDigest};
+use candour_core::receipt::{check_proof, entry_digests, stored_digests, ProofCheck, StoredDigest};
 use candour_web::clock::now;
 use candour_web::file_pick::{files_of, read_file, PickError};
 use web_sys::HtmlInputElement;
 
-/// The digest of every stored record's exported form, and how many
-/// records are stored in all.
+/// The digest of every stored record, and how many records are stored in
+/// all: for a record entry, the digest of its exact text (what a signed
+/// export holds and its manifest lists); for a clear record of an earlier
+/// build, the digest of its exported form. Nothing sealed is opened.
 pub async fn digests_of_stored(db: &RecordsDb) -> Result<(Vec<StoredDigest>, usize), String> {
-    let loaded = db.load_all(now()).await.map_err(|e| e.to_string())?;
+    let read = db.load_stored(now()).await.map_err(|e| e.to_string())?;
     let instruments = known_instruments();
     let refs: Vec<&Instrument> = instruments.iter().collect();
-    Ok((stored_digests(&loaded.records, &refs), loaded.records.len()))
+    let mut digests = stored_digests(&read.legacy, &refs);
+    digests.extend(entry_digests(&read.entries));
+    Ok((digests, read.legacy.len() + read.entries.len()))
 }
 
 /// Each picked file, checked against `stored`: what it confirms, or why

@@ -11,13 +11,14 @@
 
 use crate::services::instruments::for_new_surveys;
 use crate::services::local_store::LocalStore;
+use crate::services::randomness::BrowserRandom;
 use crate::services::records_db::{OpeningRecords, RecordsDb};
 use crate::services::storage_status::request_persistence;
 use candour_core::settings::Settings;
 use candour_core::storage::instruments::StoredProblem;
 use candour_core::storage::{
-    after_recovery_commit, plan_recovery, recovery_writes, Recovery, RecoveryPlan, Repository,
-    StoreError,
+    after_recovery_commit, after_recovery_entry_commit, plan_recovery, recovery_entry_writes,
+    recovery_writes, EntryMaker, Recovery, RecoveryPlan, Repository, StoreError,
 };
 use candour_core::survey::{Action, Survey};
 use candour_web::clock::now;
@@ -41,6 +42,10 @@ pub struct Startup {
     pub db: Option<RecordsDb>,
     /// The revision this session's first journal entry is written with.
     pub next_rev: u64,
+    /// What turns finished records into sealed, numbered entries: present
+    /// only when a research key is kept on this tablet. Without one the
+    /// tablet stores records as it always has (in clear, unnumbered).
+    pub maker: Option<EntryMaker>,
 }
 
 thread_local! {
@@ -89,6 +94,7 @@ pub async fn start_up() -> Startup {
         instrument_problem,
         db: None,
         next_rev: 0,
+        maker: None,
     };
     let mut journal = match LocalStore::open() {
         Ok(store) => Repository::new(store),
@@ -116,12 +122,35 @@ pub async fn start_up() -> Startup {
     if let Err(e) = db.flush_outbox(now()).await {
         startup.storage_problem = Some(e);
     }
+    match sealing(&db).await {
+        Ok(maker) => startup.maker = maker,
+        // A key was loaded but cannot be read: no survey starts, rather
+        // than one whose answers would be stored unsealed.
+        Err(e) => startup.storage_problem = Some(e),
+    }
     if let Err(e) = recover(&mut startup, &mut journal, &db).await {
         startup.storage_problem = Some(e);
     }
     startup.db = Some(db);
     mark_ready();
     startup
+}
+
+/// The entry maker when a research key is kept, numbering on from the
+/// highest number given; clear records of earlier builds are numbered
+/// first (once: the index says whether any are left).
+async fn sealing(db: &RecordsDb) -> Result<Option<EntryMaker>, StoreError> {
+    let Some(kept) = db.research_key().await? else {
+        return Ok(None);
+    };
+    let at = now();
+    let mut maker = EntryMaker::new(Some(kept.public_key), db.highest_issued(at).await?);
+    if db.list(at).await?.iter().any(|e| e.sequence.is_none()) {
+        let known = crate::services::instruments::known_instruments();
+        let refs: Vec<&candour_core::instrument::Instrument> = known.iter().collect();
+        maker.at_least(db.number_legacy(&refs, at).await?);
+    }
+    Ok(Some(maker))
 }
 
 /// Resumes, keeps or drops each survey of the journal (both stores).
@@ -158,7 +187,14 @@ async fn recover(
     );
     startup.next_rev = plan.next_rev;
     let recovery = plan.recovery.clone();
-    let carried = carry_out(journal, db, plan).await;
+    let carried = match startup.maker.as_mut() {
+        Some(maker) => {
+            let refs: Vec<&candour_core::instrument::Instrument> =
+                std::iter::once(&*instrument).chain(known.iter()).collect();
+            carry_out_sealed(journal, db, plan, maker, &refs).await
+        }
+        None => carry_out(journal, db, plan).await,
+    };
     match recovery {
         // A survey resumes even if dropping old entries failed: they are
         // looked at again next time.
@@ -187,6 +223,29 @@ async fn carry_out(
     }
     db.commit(writes).await?;
     after_recovery_commit(journal, &plan)
+}
+
+/// [`carry_out`] on a tablet with a research key: each draft closed as
+/// partial is sealed first, and only its entry is stored.
+async fn carry_out_sealed(
+    journal: &mut Repository<LocalStore>,
+    db: &RecordsDb,
+    plan: RecoveryPlan,
+    maker: &mut EntryMaker,
+    instruments: &[&candour_core::instrument::Instrument],
+) -> Result<(), StoreError> {
+    let mut make = |record: &candour_core::record::ResponseRecord| {
+        maker.make(record, instruments, &mut BrowserRandom)
+    };
+    let planned = recovery_entry_writes(journal, &plan, &mut make)?;
+    if !planned.writes.is_empty() {
+        db.commit(planned.writes.clone()).await?;
+        after_recovery_entry_commit(journal, &plan, &planned)?;
+    }
+    match planned.failed.into_iter().next() {
+        Some((_, e)) => Err(StoreError::WriteFailed(e.to_string())),
+        None => Ok(()),
+    }
 }
 
 /// Leaves a `candour:storage-ready` mark in the page's performance timeline,

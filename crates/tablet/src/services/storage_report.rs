@@ -25,13 +25,20 @@ pub async fn storage_report() -> String {
             let count = db.count().await;
             let started = js_sys::Date::now();
             let loaded = db.load_all(now()).await;
+            // Record entries (sealed or numbered): ids from their headers.
+            let entries: Vec<String> = match db.load_stored(now()).await {
+                Ok(read) => read.entries.iter().map(|e| e.id().to_owned()).collect(),
+                Err(_) => Vec::new(),
+            };
             let read_ms = js_sys::Date::now() - started;
             let status = storage_status().await;
             match (count, loaded) {
                 (Ok(count), Ok(loaded)) => json!({
                     "stored": count,
-                    "loaded": loaded.records.len(),
-                    "ids": loaded.records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+                    "loaded": loaded.records.len() + entries.len(),
+                    "ids": loaded.records.iter().map(|r| r.id.as_str())
+                        .chain(entries.iter().map(String::as_str)).collect::<Vec<_>>(),
+                    "entries": entries.len(),
                     "quarantined": loaded.quarantined.iter().map(|q| json!({
                         "key": q.key, "reason": q.reason, "bytes": q.raw.len(),
                     })).collect::<Vec<_>>(),

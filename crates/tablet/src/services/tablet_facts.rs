@@ -77,8 +77,19 @@ pub async fn gather(locale: &str, offline: OfflineCopy) -> TabletFacts {
         persisted: storage_status().await.persisted,
         offline,
         // This build seals nothing yet, so it cannot know of a key.
-        research_key: None,
+        research_key: research_key_loaded().await,
         questionnaire: questionnaire(locale),
         standalone: standalone(),
+    }
+}
+
+/// Whether a research key is kept on this tablet; `None` when the record
+/// database cannot be read (the line is then left out, never ticked).
+async fn research_key_loaded() -> Option<bool> {
+    let db = crate::services::records_db::RecordsDb::open().await.ok()?;
+    match db.research_key().await {
+        Ok(kept) => Some(kept.is_some()),
+        // Kept but unreadable: not loaded, as far as sealing goes.
+        Err(_) => Some(false),
     }
 }

@@ -4,9 +4,13 @@
 //! the file was saved); save the quarantine.
 
 use crate::services::records_db::RecordsDb;
+use crate::services::signing_key::TabletKey;
+use candour_core::export::signed::{draft_signed_export, SignedExportInput, TabletIdentity};
 use candour_core::export::{build_export, export_file_name, select_records, Selection};
 use candour_core::instrument::Instrument;
 use candour_core::messages::Messages;
+use candour_core::seal::ResearchPublicKey;
+use candour_core::storage::StoredEntry;
 use candour_core::time::Timestamp;
 use candour_web::clock::now;
 use candour_web::download::download;
@@ -25,6 +29,20 @@ pub async fn export_now(selection: Selection, label: &str, m: &Messages) -> Resu
     let read = Step::start("candour:export:read");
     let db = RecordsDb::open().await.map_err(|e| e.to_string())?;
     let at = now();
+    let research_key = db.research_key().await.map_err(|e| e.to_string())?;
+    let has_entries = db
+        .list(at)
+        .await
+        .map_err(|e| e.to_string())?
+        .iter()
+        .any(|e| e.sequence.is_some());
+    if research_key.is_some() || has_entries {
+        read.end();
+        let key = research_key.map(|k| k.public_key);
+        let said = export_signed(&db, selection, label, key, m).await?;
+        total.end();
+        return Ok(said);
+    }
     let loaded = db.load_all(at).await.map_err(|e| e.to_string())?;
     read.end();
     let chosen = select_records(&loaded.records, selection);
@@ -50,6 +68,82 @@ pub async fn export_now(selection: Selection, label: &str, m: &Messages) -> Resu
         .map_err(|e| e.to_string())?;
     step.end();
     total.end();
+    Ok(format!(
+        "{} {}",
+        m.fill(
+            "researcher.exported",
+            &[
+                ("count", &chosen.len().to_string()),
+                ("file", &name),
+                ("marked", &marked.to_string()),
+            ],
+        ),
+        m.get("safe.after_export")
+    ))
+}
+
+/// The signed export (format 3) of a tablet that stores entries: every
+/// entry exactly as stored, the manifest signed with the tablet's own key.
+/// Without a signing key (a browser without WebCrypto ECDSA, or one that
+/// cannot keep the key) nothing is exported and the reason is said: an
+/// unsigned file would let an edit on the way go unnoticed.
+async fn export_signed(
+    db: &RecordsDb,
+    selection: Selection,
+    label: &str,
+    research_key: Option<ResearchPublicKey>,
+    m: &Messages,
+) -> Result<String, String> {
+    let at = now();
+    let instruments = instruments();
+    let refs: Vec<&Instrument> = instruments.iter().collect();
+    let highest = db
+        .number_legacy(&refs, at)
+        .await
+        .map_err(|e| e.to_string())?;
+    let read = db.load_stored(at).await.map_err(|e| e.to_string())?;
+    let chosen: Vec<_> = read
+        .entries
+        .into_iter()
+        .filter(|e| selection == Selection::Everything || e.exported_at.is_none())
+        .collect();
+    if chosen.is_empty() {
+        return Ok(m.get("researcher.export_nothing").to_owned());
+    }
+    let model = Step::start("candour:export:model");
+    let entries = chosen
+        .iter()
+        .map(StoredEntry::entry)
+        .collect::<Result<Vec<_>, _>>()?;
+    let key = TabletKey::load_or_create()
+        .await
+        .map_err(|e| e.to_string())?;
+    let tablet = TabletIdentity::new(&key.tablet_id, label, &key.public_raw);
+    let draft = draft_signed_export(SignedExportInput {
+        entries: &entries,
+        instruments: &refs,
+        tablet: &tablet,
+        research_key: research_key.as_ref(),
+        highest_sequence: highest,
+        exported_at: at,
+    })
+    .map_err(|e| e.to_string())?;
+    let signature = key
+        .sign(draft.bytes_to_sign())
+        .await
+        .map_err(|e| e.to_string())?;
+    let body = draft.finish(&signature).map_err(|e| e.to_string())?;
+    model.end();
+    let step = Step::start("candour:export:json");
+    let name = export_file_name(label, at, chosen.len(), "json");
+    download(&name, "application/json", body.as_bytes())?;
+    step.end();
+    let step = Step::start("candour:export:mark");
+    let marked = db
+        .mark_entries_exported(&chosen, at)
+        .await
+        .map_err(|e| e.to_string())?;
+    step.end();
     Ok(format!(
         "{} {}",
         m.fill(

@@ -12,6 +12,7 @@ pub mod export_run;
 pub mod instrument_panel;
 pub mod reading_panel;
 pub mod security_panel;
+pub mod setup_panel;
 pub mod tablet_check_view;
 
 use crate::hooks::use_focus_heading::use_focus_heading;
@@ -49,6 +50,7 @@ pub fn ResearcherHome(props: &HomeProps) -> Html {
             </div>
             <dashboard_view::DashboardView revision={*revision} />
             <tablet_check_view::TabletCheckView />
+            <setup_panel::SetupPanel />
             <export_panel::ExportPanel {on_changed} />
             // The workbench is its own page (and wasm), loaded only now.
             <section class="panel" aria-labelledby="workbench-link">
