@@ -90,6 +90,14 @@ impl TabletKey {
         Self::load_or_create_in(KEY_DB_NAME).await
     }
 
+    /// The tablet's key if it has one; never makes one. The staff area asks
+    /// this when it opens: a key is made only once the tablet is set up to
+    /// seal, because keeping a WebCrypto key is where engines differ most
+    /// (WebKitGTK with no keyring service never finishes keeping one).
+    pub async fn load() -> Result<Option<TabletKey>, SigningError> {
+        read(&open(KEY_DB_NAME).await?).await
+    }
+
     /// [`TabletKey::load_or_create`] in the database `name` (tests use their own).
     pub async fn load_or_create_in(name: &str) -> Result<TabletKey, SigningError> {
         let db = open(name).await?;

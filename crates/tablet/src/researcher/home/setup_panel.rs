@@ -46,10 +46,13 @@ pub fn SetupPanel() -> Html {
         use_effect_with((), move |()| {
             wasm_bindgen_futures::spawn_local(async move {
                 let research = Some(read_research_key().await);
-                let tablet = Some(match TabletKey::load_or_create().await {
-                    Ok(key) => Ok(key.fingerprint()),
-                    Err(e) => Err(e.to_string()),
-                });
+                // Made only once the tablet is set up to seal (see
+                // `TabletKey::load`): here it is only looked up.
+                let tablet = match TabletKey::load().await {
+                    Ok(Some(key)) => Some(Ok(key.fingerprint())),
+                    Ok(None) => None,
+                    Err(e) => Some(Err(e.to_string())),
+                };
                 known.set(Known { research, tablet });
             });
         });
@@ -77,9 +80,14 @@ pub fn SetupPanel() -> Html {
                 };
                 match load(&bytes, &m).await {
                     Ok((key, said)) => {
+                        // Set up to seal: the tablet's signing key now.
+                        let tablet = Some(match TabletKey::load_or_create().await {
+                            Ok(made) => Ok(made.fingerprint()),
+                            Err(e) => Err(e.to_string()),
+                        });
                         known.set(Known {
                             research: Some(Ok(Some(key))),
-                            ..(*known).clone()
+                            tablet,
                         });
                         outcome.set(Some(Outcome::Done(said)));
                     }
@@ -197,7 +205,7 @@ fn research_view(
 
 fn tablet_view(m: &Messages, tablet: Option<&Result<String, String>>) -> Html {
     match tablet {
-        None => html! {},
+        None => html! { <p class="help">{ m.get("sealing.tablet_key_later") }</p> },
         Some(Ok(fingerprint)) => html! {
             <>
                 <dl class="facts">
