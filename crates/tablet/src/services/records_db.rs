@@ -288,8 +288,13 @@ impl RecordsDb {
     /// removed only after it committed.
     pub async fn flush_outbox(&self, now: Timestamp) -> Result<Flushed, StoreError> {
         let mut journal = Repository::new(LocalStore::open()?);
+        let outbox = journal.outbox()?;
+        if outbox.is_empty() {
+            // Nearly always: nothing to move, so nothing more to read.
+            return Ok(Flushed::default());
+        }
         let counter = self.store.get(Table::Meta, SEQUENCE_KEY).await?;
-        let plan = plan::flush_outbox(journal.outbox()?, now, counter.as_deref());
+        let plan = plan::flush_outbox(outbox, now, counter.as_deref());
         if plan.done_keys.is_empty() {
             return Ok(Flushed::default());
         }
