@@ -52,7 +52,28 @@
       return;
     }
     const status = await askWorker(worker);
+    if (status?.complete && status.build !== build && movedOn(status.build)) return;
     report(status?.complete && status.build === build ? 'ready' : 'incomplete');
+  };
+  // A waiting build can take control without this page asking: the browser
+  // activates it when the last page of the old build goes, and during a
+  // reload that can happen between the old page and this one. This page
+  // (of the old build) is then under the new build's worker, and any file it
+  // still fetches would come from the other build. It reloads once into the
+  // build in control, when at rest as for any switch; at most once per
+  // build, so a worker that keeps answering wrongly cannot loop the page.
+  const movedOn = (newer) => {
+    if (!atRest || switching) return false;
+    const key = 'candour:reloaded-into';
+    try {
+      if (sessionStorage.getItem(key) === newer) return false;
+      sessionStorage.setItem(key, newer);
+    } catch {
+      return false;
+    }
+    switching = true;
+    location.reload();
+    return true;
   };
   const script = new URL(document.currentScript.src);
   let atRest = true;
@@ -86,6 +107,7 @@
       addEventListener('candour:at-rest', () => {
         atRest = true;
         offer(registration.waiting);
+        check();
       });
       const follow = (worker) => worker?.addEventListener('statechange', () => {
         if (worker.state === 'installed') offer(worker);

@@ -129,6 +129,31 @@ test('a waiting build takes over when the app is next loaded', async () => {
   await page.close();
 });
 
+// The browser may activate a waiting build by itself (when the last page of
+// the old build goes, which can fall in the middle of a reload), leaving a
+// page of the old build under the new build's worker. That page must move
+// into the build in control, but only once nobody is using it.
+test('a build that takes control by itself brings the page along once it is at rest', async () => {
+  const page = await openBuildA();
+  await page.mouse.click(2, 2);
+  await deploy(b.dir, served);
+  assert.equal((await checkForUpdate(page)).state, 'installed');
+  // As the browser would: the waiting worker activates without the page asking.
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    const changed = new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    registration.waiting.postMessage({ type: 'candour:activate' });
+    await changed;
+  });
+  // In use: it stays as it is, with a participant's survey untouched.
+  await page.waitForTimeout(500);
+  assert.equal(await buildOf(page), a.build);
+  await page.evaluate(() => dispatchEvent(new Event('candour:at-rest')));
+  await waitForBuild(page, b.build);
+  await assertIntact(page, b.build);
+  await page.close();
+});
+
 // A build uploaded file by file can be seen half done. The new worker must
 // then refuse to install, and the tablet keep the whole build it has.
 const HALF_DONE = {
