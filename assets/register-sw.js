@@ -46,7 +46,15 @@
     worker.postMessage({ type: 'candour:status' }, [channel.port2]);
   });
   const check = async () => {
-    const worker = navigator.serviceWorker.controller;
+    // While switching, the page is about to reload into the new build: the
+    // old worker is left idle, since Chrome activates the new one only once
+    // the old one has no event in hand (a status question would be one).
+    if (switching) return;
+    // A reload that bypasses the cache (shift-reload) leaves the page
+    // uncontrolled while a complete build stays stored: ask the active
+    // worker then, so the page does not say "downloading" for ever.
+    const worker = navigator.serviceWorker.controller
+      ?? (await navigator.serviceWorker.getRegistration().catch(() => null))?.active;
     if (!worker) {
       report('downloading');
       return;
@@ -87,6 +95,34 @@
     if (!worker || !current || worker === current || !atRest) return;
     switching = true;
     worker.postMessage({ type: 'candour:activate' });
+    // Seen under load in Chrome, about one switch in twenty: the new build
+    // stays waiting although it was asked. Ask again; if it still waits,
+    // load the page again (still at rest: nobody is using it), which makes
+    // the browser look again at who should be in control. Once a minute at
+    // most, so this can never become a reload loop.
+    let asked = 1;
+    const retry = setInterval(() => {
+      if (worker.state !== 'installed') {
+        clearInterval(retry);
+      } else if (asked < 3) {
+        asked += 1;
+        worker.postMessage({ type: 'candour:activate' });
+      } else {
+        clearInterval(retry);
+        reloadOnceAMinute();
+      }
+    }, 3000);
+  };
+  const reloadOnceAMinute = () => {
+    const key = 'candour:switch-reloaded-at';
+    try {
+      const last = Number(sessionStorage.getItem(key) ?? 0);
+      if (Date.now() - last < 60_000) return;
+      sessionStorage.setItem(key, String(Date.now()));
+    } catch {
+      return;
+    }
+    location.reload();
   };
 
   // Reload only for a switch this page asked for: the very first worker also
