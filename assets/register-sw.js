@@ -46,13 +46,42 @@
     worker.postMessage({ type: 'candour:status' }, [channel.port2]);
   });
   const check = async () => {
-    const worker = navigator.serviceWorker.controller;
+    // While switching, the page is about to reload into the new build: the
+    // old worker is left idle, since Chrome activates the new one only once
+    // the old one has no event in hand (a status question would be one).
+    if (switching) return;
+    // A reload that bypasses the cache (shift-reload) leaves the page
+    // uncontrolled while a complete build stays stored: ask the active
+    // worker then, so the page does not say "downloading" for ever.
+    const worker = navigator.serviceWorker.controller
+      ?? (await navigator.serviceWorker.getRegistration().catch(() => null))?.active;
     if (!worker) {
       report('downloading');
       return;
     }
     const status = await askWorker(worker);
+    if (status?.complete && status.build !== build && movedOn(status.build)) return;
     report(status?.complete && status.build === build ? 'ready' : 'incomplete');
+  };
+  // A waiting build can take control without this page asking: the browser
+  // activates it when the last page of the old build goes, and during a
+  // reload that can happen between the old page and this one. This page
+  // (of the old build) is then under the new build's worker, and any file it
+  // still fetches would come from the other build. It reloads once into the
+  // build in control, when at rest as for any switch; at most once per
+  // build, so a worker that keeps answering wrongly cannot loop the page.
+  const movedOn = (newer) => {
+    if (!atRest || switching) return false;
+    const key = 'candour:reloaded-into';
+    try {
+      if (sessionStorage.getItem(key) === newer) return false;
+      sessionStorage.setItem(key, newer);
+    } catch {
+      return false;
+    }
+    switching = true;
+    location.reload();
+    return true;
   };
   const script = new URL(document.currentScript.src);
   let atRest = true;
@@ -66,6 +95,34 @@
     if (!worker || !current || worker === current || !atRest) return;
     switching = true;
     worker.postMessage({ type: 'candour:activate' });
+    // Seen under load in Chrome, about one switch in twenty: the new build
+    // stays waiting although it was asked. Ask again; if it still waits,
+    // load the page again (still at rest: nobody is using it), which makes
+    // the browser look again at who should be in control. Once a minute at
+    // most, so this can never become a reload loop.
+    let asked = 1;
+    const retry = setInterval(() => {
+      if (worker.state !== 'installed') {
+        clearInterval(retry);
+      } else if (asked < 3) {
+        asked += 1;
+        worker.postMessage({ type: 'candour:activate' });
+      } else {
+        clearInterval(retry);
+        reloadOnceAMinute();
+      }
+    }, 3000);
+  };
+  const reloadOnceAMinute = () => {
+    const key = 'candour:switch-reloaded-at';
+    try {
+      const last = Number(sessionStorage.getItem(key) ?? 0);
+      if (Date.now() - last < 60_000) return;
+      sessionStorage.setItem(key, String(Date.now()));
+    } catch {
+      return;
+    }
+    location.reload();
   };
 
   // Reload only for a switch this page asked for: the very first worker also
@@ -86,6 +143,7 @@
       addEventListener('candour:at-rest', () => {
         atRest = true;
         offer(registration.waiting);
+        check();
       });
       const follow = (worker) => worker?.addEventListener('statechange', () => {
         if (worker.state === 'installed') offer(worker);

@@ -103,7 +103,10 @@ for (const withoutWebLocks of [false, true]) {
       assert.ok(firstHolder);
       assert.notEqual(lease.holder, firstHolder, 'the lease is now the second window\'s');
     } else {
-      // The first window finishes its survey: one record, complete.
+      // The first window finishes its survey: one record, complete. It is
+      // brought to the front first, as a person would: a window behind
+      // another has its timers slowed by the browser (minutes, not seconds).
+      await first.bringToFront();
       await answerAll(first, FULL_PLAN);
       await first.getByRole('button', { name: 'Send my answers' }).click();
       await first.getByRole('heading', { name: 'Thank you', level: 1 }).waitFor();

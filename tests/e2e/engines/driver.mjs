@@ -40,8 +40,13 @@ export const text = (t, { exact = false } = {}) => ({ text: t, exact });
 /** `query`, looked for only inside the matches of `scope`. */
 export const inside = (scope, query) => ({ ...query, within: scope });
 
-/** Errors that mean the page went away under a command (a navigation). */
-const NAVIGATED = /stale element|no answer from the page|script timeout|no such element|unloaded|navigat|context was destroyed|Execution context|detached|no such frame|target closed|document unloaded|JavaScript execution context|Inspected target/i;
+/**
+ * Errors that mean the page went away under a command (a navigation).
+ * Firefox may also refuse a script that touches a document being torn down
+ * ("Security Manager vetoed action", NS_ERROR_XPC_SECURITY_MANAGER_VETO, or a
+ * "dead object"): seen once while the staff page replaced the start screen.
+ */
+const NAVIGATED = /stale element|no answer from the page|script timeout|no such element|unloaded|navigat|context was destroyed|Execution context|detached|no such frame|target closed|document unloaded|JavaScript execution context|Inspected target|Security Manager vetoed|SECURITY_MANAGER_VETO|dead object/i;
 
 /**
  * `promise`, or a "page went away" failure after `ms`: a script running in a
