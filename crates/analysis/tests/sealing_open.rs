@@ -217,6 +217,64 @@ fn removed_records_and_gaps_across_files_are_named() {
     assert_eq!(opened.integrity.findings.len(), 1, "{:?}", words(&opened));
 }
 
+/// A file whose signature does not match says nothing about its tablet: its
+/// records never fill a gap left by a file that was held back.
+#[test]
+fn a_forged_file_fills_no_gap() {
+    let instrument = default();
+    let records = plausible_records(&instrument, "f", 6);
+    let key = research_key(4);
+    let tablet = Tablet::new(6, "Clinic A, tablet 2");
+    let first = tablet.export(
+        &sealed(&records[..3], &instrument, key.public(), 1),
+        &instrument,
+        Some(key.public()),
+        6,
+    );
+    // Numbers 4 to 6, but its manifest edited after signing.
+    let forged = tablet
+        .export(
+            &sealed(&records[3..], &instrument, key.public(), 4),
+            &instrument,
+            Some(key.public()),
+            6,
+        )
+        .replacen("\"highest_sequence\":6", "\"highest_sequence\":7", 1);
+    let opened = open(
+        &[("first.json", &first), ("forged.json", &forged)],
+        Some(&key),
+    );
+    let said = words(&opened);
+    assert!(
+        said.iter()
+            .any(|w| w == "Records 4 to 6 of Clinic A, tablet 2 are in none of the files opened."),
+        "{said:?}"
+    );
+    assert!(!opened.integrity.complete_and_unaltered());
+}
+
+/// No verdict on a set of files that was not read whole: a refused file, or
+/// no file at all, is never "complete and unaltered".
+#[test]
+fn no_verdict_without_every_file_read() {
+    let instrument = default();
+    let records = plausible_records(&instrument, "v", 2);
+    let key = research_key(5);
+    let tablet = Tablet::new(7, "Clinic A, tablet 2");
+    let text = tablet.export(
+        &sealed(&records, &instrument, key.public(), 1),
+        &instrument,
+        Some(key.public()),
+        2,
+    );
+    assert!(open(&[("a.json", &text)], Some(&key))
+        .integrity
+        .complete_and_unaltered());
+    let with_refused = open(&[("a.json", &text), ("b.json", "{not json")], Some(&key));
+    assert!(!with_refused.integrity.complete_and_unaltered());
+    assert!(!open(&[], Some(&key)).integrity.complete_and_unaltered());
+}
+
 #[test]
 fn a_wrong_key_is_refused_with_both_fingerprints() {
     let instrument = default();

@@ -113,18 +113,20 @@ pub fn keygen(
     Ok(())
 }
 
-/// Writes a new file; refuses to replace one.
+/// Writes a new file, readable by its owner only (the key file is
+/// encrypted, but other accounts have no business with either file);
+/// refuses to replace one.
 fn write_new(path: &Path, text: &str) -> Result<(), String> {
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| {
-            format!(
-                "{} was not written ({e}); nothing was replaced.",
-                path.display()
-            )
-        })?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path).map_err(|e| {
+        format!(
+            "{} was not written ({e}); nothing was replaced.",
+            path.display()
+        )
+    })?;
     file.write_all(text.as_bytes())
         .map_err(|e| format!("{} was not written in full ({e}).", path.display()))
 }

@@ -282,6 +282,15 @@ fn keygen_writes_a_key_file_and_a_setup_file() {
     let read = candour_core::seal::read_setup_file(&setup).expect("a setup file");
     assert_eq!(read.research_key.fingerprint(), pair.fingerprint());
     assert!(out.contains(&format!("Fingerprint: {}", pair.fingerprint())));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(lines[0])
+            .expect("key file")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "the key file is its owner's only");
+    }
 
     // A short passphrase is refused.
     std::fs::write(dir.join("short"), "short\n").expect("written");

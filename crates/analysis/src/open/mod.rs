@@ -69,7 +69,9 @@ pub enum FileCheck {
 pub struct IntegrityReport {
     /// Everything found, file by file, then across files.
     pub findings: Vec<Finding>,
-    /// Whether every accepted file is signed, with a valid signature.
+    /// Whether at least one file was accepted, none was refused, and every
+    /// accepted file is signed with a valid signature: a verdict is given
+    /// only on a set of files that was read whole.
     pub all_signed: bool,
 }
 
@@ -94,9 +96,12 @@ pub fn integrity(files: &[Opened]) -> IntegrityReport {
         all_signed: true,
     };
     let mut seen = Vec::new();
+    let mut accepted = 0;
     for f in files {
+        accepted += usize::from(f.check.is_some());
         match &f.check {
-            None => {}
+            // A refused file: whatever it held is unchecked.
+            None => report.all_signed = false,
             Some(FileCheck::Unsigned) => {
                 report.all_signed = false;
                 report.findings.push(Finding::Unsigned {
@@ -113,6 +118,9 @@ pub fn integrity(files: &[Opened]) -> IntegrityReport {
                 seen.push((f.name.clone(), tablet.clone()));
             }
         }
+    }
+    if accepted == 0 {
+        report.all_signed = false;
     }
     check_completeness(&seen, &mut report.findings);
     report

@@ -20,6 +20,11 @@ pub fn check_completeness(files: &[(String, TabletSeen)], findings: &mut Vec<Fin
     let mut by_label: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
     let mut by_id: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
     for (name, read) in files {
+        // Only a file whose signature is valid says anything about its
+        // tablet: a forged file must not fill a gap, nor name a label.
+        if read.highest_sequence.is_none() {
+            continue;
+        }
         let t = tablets.entry(read.key.clone()).or_insert(Tablet {
             label: read.label.clone(),
             latest: read.exported_at,
