@@ -124,9 +124,14 @@ pub async fn start_up() -> Startup {
     }
     match sealing(&db).await {
         Ok(maker) => startup.maker = maker,
-        // A key was loaded but cannot be read: no survey starts, rather
-        // than one whose answers would be stored unsealed.
-        Err(e) => startup.storage_problem = Some(e),
+        // A key was loaded but cannot be read: no survey starts, and none
+        // is resumed either (its Send would store the answers unsealed);
+        // its draft stays in the journal until the setup file is loaded
+        // again.
+        Err(e) => {
+            startup.storage_problem = Some(e);
+            return startup;
+        }
     }
     if let Err(e) = recover(&mut startup, &mut journal, &db).await {
         startup.storage_problem = Some(e);
