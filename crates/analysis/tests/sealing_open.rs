@@ -7,7 +7,7 @@ mod sealing_support;
 
 use candour_analysis::combine::Combined;
 use candour_analysis::open::{
-    combine_opened, integrity, open_file_with_key, FileCheck, IntegrityReport, Opened,
+    combine_opened, integrity, open_file_with_key, receipt_of, FileCheck, IntegrityReport, Opened,
 };
 use candour_analysis::sealing::{Finding, ResearchKeyPair};
 use candour_core::export::{export_json, export_record};
@@ -273,6 +273,33 @@ fn no_verdict_without_every_file_read() {
     let with_refused = open(&[("a.json", &text), ("b.json", "{not json")], Some(&key));
     assert!(!with_refused.integrity.complete_and_unaltered());
     assert!(!open(&[], Some(&key)).integrity.complete_and_unaltered());
+}
+
+/// A receipt vouches only for records the researcher verified and opened:
+/// the tablet must never delete what nobody here can read.
+#[test]
+fn a_receipt_names_only_records_opened() {
+    let instrument = default();
+    let records = plausible_records(&instrument, "r", 3);
+    let key = research_key(6);
+    let tablet = Tablet::new(8, "Clinic A, tablet 2");
+    let text = tablet.export(
+        &sealed(&records, &instrument, key.public(), 1),
+        &instrument,
+        Some(key.public()),
+        3,
+    );
+    let named = |key: Option<&ResearchKeyPair>| {
+        let opened = open(&[("a.json", &text)], key);
+        receipt_of(&opened.files, t(30_000))
+            .expect("a file was accepted")
+            .expect("a receipt")
+            .records
+            .len()
+    };
+    assert_eq!(named(Some(&key)), 3);
+    assert_eq!(named(None), 0, "sealed and not opened");
+    assert_eq!(named(Some(&research_key(7))), 0, "sealed to another key");
 }
 
 #[test]

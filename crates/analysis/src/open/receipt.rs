@@ -7,11 +7,20 @@
 use super::Opened;
 use candour_core::receipt::{build_receipt, ExportText, ProofError, Receipt};
 use candour_core::time::Timestamp;
+use std::collections::HashSet;
 
 /// The receipt for every accepted file of `files`, in the order opened,
 /// written at `written_at`; `None` when no file was accepted. A refused
-/// file is left out: none of its records is vouched for.
+/// file is left out: none of its records is vouched for. So is every record
+/// of a signed file that was not both verified and opened (altered, sealed
+/// to another key, or sealed with no key given): the tablet must not delete
+/// what the researcher cannot read.
 pub fn receipt_of(files: &[Opened], written_at: Timestamp) -> Option<Result<Receipt, ProofError>> {
+    let read: HashSet<&str> = files
+        .iter()
+        .filter_map(|f| f.outcome.as_ref().ok())
+        .flat_map(|(file, _)| file.records.iter().map(|r| r.id.as_str()))
+        .collect();
     let texts: Vec<ExportText<'_>> = files
         .iter()
         .filter(|f| f.outcome.is_ok())
@@ -25,7 +34,10 @@ pub fn receipt_of(files: &[Opened], written_at: Timestamp) -> Option<Result<Rece
     if texts.is_empty() {
         return None;
     }
-    Some(build_receipt(&texts, written_at))
+    Some(build_receipt(&texts, written_at).map(|mut receipt| {
+        receipt.records.retain(|r| read.contains(r.id.as_str()));
+        receipt
+    }))
 }
 
 /// The receipt's file name, with the day it was written and how many
