@@ -56,7 +56,9 @@
     const worker = navigator.serviceWorker.controller
       ?? (await navigator.serviceWorker.getRegistration().catch(() => null))?.active;
     if (!worker) {
-      report('downloading');
+      // Asking took a moment: a first download may have failed meanwhile,
+      // and that outcome stands.
+      if (document.documentElement.dataset.candourOffline !== 'failed') report('downloading');
       return;
     }
     const status = await askWorker(worker);
