@@ -41,7 +41,14 @@ pub fn document() -> Document {
         .expect("document")
 }
 
-/// Lets Yew's scheduler run pending renders.
+/// Lets Yew render everything pending, including renders caused by effects
+/// and by tasks queued behind a timer.
+///
+/// A bare `setTimeout(0)` is not enough: under load Yew's scheduler yields to
+/// the browser after 16 ms and resumes on its own timer, which may fire after
+/// ours (seen in CI: a unit still in the plural after "1" was typed).
 pub async fn settle() {
+    yew::scheduler::flush().await;
     gloo_timers::future::TimeoutFuture::new(0).await;
+    yew::scheduler::flush().await;
 }
