@@ -8,8 +8,6 @@
 //! hard-coded text and overflow) and [`PSEUDO_RTL`] (the same, right to left,
 //! to check the layout mirrors).
 
-use crate::messages::EN_JSON;
-
 /// The locale every text falls back to, and the one used when none is asked.
 pub const DEFAULT_LOCALE: &str = "en";
 
@@ -18,6 +16,10 @@ pub const PSEUDO_LONG: &str = "en-XA";
 
 /// The right-to-left pseudo-locale.
 pub const PSEUDO_RTL: &str = "ar-XB";
+
+/// The English locale file: every key, and the text any other locale falls
+/// back to.
+pub const EN_JSON: &str = include_str!("../../../locales/en.json");
 
 /// Locale files embedded in the build: code and JSON. Add a line (and the
 /// file under `locales/`) to ship a language.

@@ -5,12 +5,9 @@
 //! Every locale falls back to English key by key, so a translation missing a
 //! newer key still shows words, never a key's name.
 
-use crate::locale::{self, DEFAULT_LOCALE, SHIPPED};
+use crate::locale::{self, DEFAULT_LOCALE, EN_JSON, SHIPPED};
 use crate::pseudo::pseudo_localise;
 use std::collections::BTreeMap;
-
-/// The English texts, embedded.
-pub const EN_JSON: &str = include_str!("../../../locales/en.json");
 
 /// Texts for one locale.
 #[derive(Debug, Clone, PartialEq, Default)]

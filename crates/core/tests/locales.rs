@@ -6,10 +6,11 @@
 
 use candour_core::glossary::term_spans;
 use candour_core::instrument::load::load_instrument;
+use candour_core::instrument::pseudo_translation::with_pseudo_translation;
 use candour_core::instrument::Instrument;
 use candour_core::locale::{self, Direction, PSEUDO_LONG, PSEUDO_RTL};
 use candour_core::messages::Messages;
-use candour_core::pseudo::{pseudo_localise, with_pseudo_translation};
+use candour_core::pseudo::pseudo_localise;
 use candour_core::read_aloud::{consent_script, question_script, Part};
 
 const RTL_INSTRUMENT: &str = include_str!("../../../tests/fixtures/rtl_instrument.json");

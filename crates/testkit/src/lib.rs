@@ -8,6 +8,7 @@ pub mod codebook_support;
 pub mod completion_time;
 pub mod export_support;
 pub mod fixture_files;
+pub mod module_graph;
 pub mod readability;
 pub mod sealing_support;
 pub mod signed_export;

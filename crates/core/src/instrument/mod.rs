@@ -5,6 +5,7 @@ pub mod default;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod pseudo_translation;
 mod query;
 
 pub use model::*;

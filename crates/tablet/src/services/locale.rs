@@ -6,8 +6,8 @@
 //! are chosen the same way, and get a pseudo translation of the instrument
 //! too (see [`candour_core::pseudo`]).
 
+use candour_core::instrument::pseudo_translation::with_pseudo_translation;
 use candour_core::locale;
-use candour_core::pseudo::with_pseudo_translation;
 use candour_core::survey::Survey;
 use candour_web::locale::app_locale;
 use std::rc::Rc;
