@@ -11,8 +11,8 @@ use candour_core::export::{build_export, parse_export};
 use candour_core::instrument::default::{default_instrument, previous_defaults, shipped_defaults};
 use candour_core::record::ResponseRecord;
 use candour_core::storage::instruments::known_instruments;
-use candour_core::storage::MemoryStore;
 use candour_testkit::export_support::{complete, plausible, t, TEST_APP_VERSION};
+use candour_testkit::memory_store::MemoryStore;
 
 const FORMAT_1: &str = include_str!("../../../tests/fixtures/export-import/format-1-tablet-a.json");
 

@@ -134,11 +134,6 @@ impl AnswerValue {
             _ => None,
         }
     }
-
-    /// True for a real (non-missing) value.
-    pub fn is_real(&self) -> bool {
-        !matches!(self, AnswerValue::Missing(_))
-    }
 }
 
 /// Answers so far, keyed by variable name.

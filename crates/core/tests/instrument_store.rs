@@ -10,7 +10,8 @@ use candour_core::storage::instruments::{
     chosen_instrument, known_instruments, save_instrument, use_default, Chosen, SaveError,
     StoredProblem, CHOICE_KEY, INSTRUMENT_PREFIX,
 };
-use candour_core::storage::{KeyValueStore, MemoryStore, StoreError};
+use candour_core::storage::{KeyValueStore, StoreError};
+use candour_testkit::memory_store::MemoryStore;
 
 const SMALL: &str = include_str!("../../../tests/fixtures/small_instrument.json");
 const RTL: &str = include_str!("../../../tests/fixtures/rtl_instrument.json");

@@ -5,8 +5,15 @@
 //! test checks WebCrypto gives the same bytes for [`FORMAT_VECTOR`].
 
 use candour_core::hash::to_hex;
+use candour_core::researcher::lockout::Lockout;
 use candour_core::researcher::recovery::{new_recovery_code, normalise_recovery_code};
+use candour_core::researcher::secrets::{
+    load_lockout, load_pin, load_recovery, save_lockout, save_pin, save_recovery, LOCKOUT_KEY,
+    PIN_KEY,
+};
 use candour_core::researcher::slow_hash::{Derivation, SlowHash, KDF, KEY_BYTES, ROUNDS};
+use candour_core::storage::KeyValueStore;
+use candour_testkit::memory_store::MemoryStore;
 use sha2::Sha256;
 
 /// PIN "402718", salt 16 bytes of 7, 600,000 rounds: the derived key, as
@@ -150,4 +157,50 @@ fn a_recovery_code_is_hashed_in_its_normal_form() {
         to_hex(&pbkdf2(b"ABCDEFGHJKMNPQRSTVWX", &[9; 16], 1_000, KEY_BYTES)),
         "689de8a91d0f2da1b644bb9f978595f7c66c7a137abb63d7d78b5eecd542be6e"
     );
+}
+
+#[test]
+fn hashes_and_lockout_round_trip_and_damage_is_safe() {
+    let mut store = MemoryStore::new();
+    assert_eq!(load_pin(&store), Ok(None));
+    assert_eq!(load_recovery(&store), Ok(None));
+    let pin = Derivation::new([1; 16]).hash_of(&[9; 32]);
+    save_pin(&mut store, &pin).expect("save");
+    assert_eq!(load_pin(&store), Ok(Some(pin.clone())));
+    let code = Derivation::new([2; 16]).hash_of(&[8; 32]);
+    save_recovery(&mut store, &code).expect("save");
+    assert_eq!(load_recovery(&store), Ok(Some(code)));
+    store.set(PIN_KEY, "garbage").expect("damage");
+    assert!(
+        load_pin(&store).is_err(),
+        "a damaged PIN is never treated as no PIN"
+    );
+
+    let mut lockout = Lockout::default();
+    lockout.attempt(false);
+    save_lockout(&mut store, &lockout).expect("save");
+    assert_eq!(load_lockout(&store), lockout);
+    store.set(LOCKOUT_KEY, "garbage").expect("damage");
+    assert_eq!(load_lockout(&store).failures, 4);
+}
+
+#[test]
+fn a_pin_stored_by_the_first_build_still_reads_and_asks_for_an_upgrade() {
+    let mut store = MemoryStore::new();
+    // As the first build wrote it: no "kdf", 100,000 rounds.
+    store
+        .set(
+            PIN_KEY,
+            &format!(
+                r#"{{"format":1,"kind":"pin","data":{{"salt":"{}","rounds":100000,"hash":"{}"}}}}"#,
+                "07".repeat(16),
+                "ab".repeat(32)
+            ),
+        )
+        .expect("set");
+    let stored = load_pin(&store).expect("reads").expect("a PIN");
+    assert_eq!(stored.kdf, KDF);
+    assert_eq!(stored.rounds, 100_000);
+    assert!(stored.needs_upgrade());
+    assert_eq!(stored.derivation().map(|d| d.rounds), Some(100_000));
 }

@@ -7,11 +7,14 @@ use candour_core::instrument::Instrument;
 use candour_core::record::Status;
 use candour_core::settings::Settings;
 use candour_core::storage::repository::{DRAFT_KEY, QUARANTINE_PREFIX, RECORD_PREFIX};
-use candour_core::storage::{
-    boot, Archive, KeyValueStore, MemoryRecords, MemoryStore, Recovery, Repository, StoreError,
-};
+use candour_core::storage::{KeyValueStore, Recovery, Repository, StoreError};
 use candour_core::survey::{Action, Survey};
 use candour_core::time::Timestamp;
+use candour_testkit::memory_records::MemoryRecords;
+use candour_testkit::memory_store::MemoryStore;
+use candour_testkit::native_storage::boot;
+use candour_testkit::native_storage::outbox_records;
+use candour_testkit::native_storage::Archive;
 use std::rc::Rc;
 
 use candour_testkit::storage_support;
@@ -44,7 +47,7 @@ fn drafts_records_and_settings_round_trip() {
     let record = finished("a");
     repo.save_record(&record).expect("save");
     repo.save_record(&record).expect("save again");
-    let loaded = repo.load_records().expect("load");
+    let loaded = outbox_records(&mut repo).expect("load");
     assert_eq!(loaded.records, vec![record]);
     assert!(loaded.quarantined.is_empty());
 
@@ -68,7 +71,7 @@ fn a_corrupt_record_is_quarantined_and_the_others_still_load() {
     repo.store
         .set(&key, "{\"format\":1,\"kind\":\"record\",\"data\":{\"id\":")
         .expect("corrupt it");
-    let loaded = repo.load_records().expect("load");
+    let loaded = outbox_records(&mut repo).expect("load");
     let ids: Vec<_> = loaded.records.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, vec!["a", "c"]);
     assert_eq!(loaded.quarantined.len(), 1);
@@ -81,7 +84,10 @@ fn a_corrupt_record_is_quarantined_and_the_others_still_load() {
         .get(&format!("{QUARANTINE_PREFIX}{key}"))
         .expect("get")
         .is_some());
-    assert_eq!(repo.load_records().expect("reload").quarantined.len(), 1);
+    assert_eq!(
+        outbox_records(&mut repo).expect("reload").quarantined.len(),
+        1
+    );
 }
 
 #[test]
@@ -93,7 +99,7 @@ fn unknown_format_versions_are_quarantined_not_guessed() {
             "{\"format\":99,\"kind\":\"record\",\"data\":{}}",
         )
         .expect("set");
-    let loaded = repo.load_records().expect("load");
+    let loaded = outbox_records(&mut repo).expect("load");
     assert!(loaded.records.is_empty());
     assert!(
         loaded.quarantined[0].reason.contains("format 99"),
@@ -108,7 +114,7 @@ fn a_full_store_refuses_new_writes_and_keeps_what_was_saved() {
     repo.save_record(&finished("a")).expect("first fits");
     repo.store.quota_bytes = Some(repo.store.used_bytes() + 10);
     assert_eq!(repo.save_record(&finished("b")), Err(StoreError::Full));
-    let loaded = repo.load_records().expect("load");
+    let loaded = outbox_records(&mut repo).expect("load");
     assert_eq!(loaded.records.len(), 1);
     assert_eq!(loaded.records[0].id, "a");
     assert!(StoreError::Full.to_string().contains("full"));
@@ -126,8 +132,7 @@ fn failing_writes_are_reported_and_never_leave_a_half_value() {
         }
     }
     assert_eq!(saved, vec!["a", "c"]);
-    let ids: Vec<_> = repo
-        .load_records()
+    let ids: Vec<_> = outbox_records(&mut repo)
         .expect("load")
         .records
         .into_iter()
@@ -212,7 +217,10 @@ fn a_corrupt_draft_is_quarantined_and_start_up_goes_on() {
         t(0),
     );
     assert_eq!(outcome, Recovery::Nothing);
-    assert_eq!(repo.load_records().expect("load").quarantined.len(), 1);
+    assert_eq!(
+        outbox_records(&mut repo).expect("load").quarantined.len(),
+        1
+    );
 }
 
 #[test]

@@ -9,10 +9,11 @@ use candour_core::record::Status;
 use candour_core::settings::Settings;
 use candour_core::storage::record_format::encode_record;
 use candour_core::storage::repository::{DRAFT_KEY, RECORD_PREFIX};
-use candour_core::storage::{
-    boot, Archive, KeyValueStore, MemoryRecords, MemoryStore, RecordStore, Recovery, Repository,
-    StoreError, Table,
-};
+use candour_core::storage::{KeyValueStore, RecordStore, Recovery, Repository, StoreError, Table};
+use candour_testkit::memory_records::MemoryRecords;
+use candour_testkit::memory_store::MemoryStore;
+use candour_testkit::native_storage::boot;
+use candour_testkit::native_storage::Archive;
 use storage_support::{finished, head_of, instrument, survey_with_answer, t, Counting};
 
 fn archive_with(ids: &[&str]) -> Archive<MemoryRecords> {

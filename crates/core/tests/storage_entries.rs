@@ -15,8 +15,9 @@ use candour_core::storage::entry_format::{decode_stored, encode_entry, ENTRY_FOR
 use candour_core::storage::index::IndexEntry;
 use candour_core::storage::record_format::encode_record;
 use candour_core::storage::sequence::{highest_issued, next_sequence, SEQUENCE_KEY};
-use candour_core::storage::{plan, MemoryRecords, RecordStore, Stored, StoredEntry, Table};
+use candour_core::storage::{plan, RecordStore, Stored, StoredEntry, Table};
 use candour_testkit::export_support::{default, plausible_records, t};
+use candour_testkit::memory_records::MemoryRecords;
 use candour_testkit::sealing_support::rng;
 
 fn key() -> ResearchPublicKey {
@@ -373,7 +374,9 @@ fn the_entry_maker_seals_with_a_key_and_numbers_in_clear_without_one() {
 
 #[test]
 fn an_entry_waiting_in_the_outbox_is_moved_without_lowering_the_counter() {
-    use candour_core::storage::{Archive, MemoryStore, Repository};
+    use candour_core::storage::Repository;
+    use candour_testkit::memory_store::MemoryStore;
+    use candour_testkit::native_storage::Archive;
     let instrument = default();
     let records = plausible_records(&instrument, "o", 2);
     let mut archive = Archive::new(MemoryRecords::new());

@@ -5,16 +5,19 @@
 //! every fault: what was saved stays saved and readable, the failure is
 //! reported in words, and nothing finished is lost.
 
+use candour_testkit::native_storage::outbox_records;
 use candour_testkit::storage_support;
 
 use candour_core::answer::AnswerValue;
 use candour_core::messages::Messages;
 use candour_core::settings::Settings;
 use candour_core::storage::repository::DRAFT_KEY;
-use candour_core::storage::{
-    boot, Archive, KeyValueStore, MemoryRecords, MemoryStore, Recovery, Repository, StoreError,
-};
+use candour_core::storage::{KeyValueStore, Recovery, Repository, StoreError};
 use candour_core::survey::{Action, Survey};
+use candour_testkit::memory_records::MemoryRecords;
+use candour_testkit::memory_store::MemoryStore;
+use candour_testkit::native_storage::boot;
+use candour_testkit::native_storage::Archive;
 use std::rc::Rc;
 use storage_support::{instrument, t, Device};
 
@@ -59,7 +62,7 @@ fn whole_survey(id: &str) -> Vec<Action> {
 /// Every value in the key-value store still reads as what it claims to be.
 fn assert_all_readable(journal: &mut Repository<MemoryStore>) {
     let before = journal.store.values.len();
-    let loaded = journal.load_records().expect("readable");
+    let loaded = outbox_records(journal).expect("readable");
     assert!(loaded.quarantined.is_empty(), "{:?}", loaded.quarantined);
     assert!(journal.load_draft().is_ok());
     assert_eq!(

@@ -8,10 +8,11 @@ use candour_core::record::Status;
 use candour_core::storage::quarantine::Quarantined;
 use candour_core::storage::record_format::{decode_record, encode_record, RECORD_FORMAT};
 use candour_core::storage::repository::RECORD_PREFIX;
-use candour_core::storage::{
-    Archive, KeyValueStore, MemoryRecords, MemoryStore, RecordStore, Repository, Table,
-};
+use candour_core::storage::{KeyValueStore, RecordStore, Repository, Table};
 use candour_core::time::Timestamp;
+use candour_testkit::memory_records::MemoryRecords;
+use candour_testkit::memory_store::MemoryStore;
+use candour_testkit::native_storage::Archive;
 
 /// Format 1: the first build's `localStorage` record, no checksum.
 const RECORD_V1: &str = include_str!("../../../tests/fixtures/storage/record-v1.json");

@@ -10,10 +10,13 @@ use candour_core::settings::Settings;
 use candour_core::storage::journal::{after_commit, persist_entries, shown_problem, Seen};
 use candour_core::storage::sequence::{highest_issued, SEQUENCE_KEY};
 use candour_core::storage::{
-    after_recovery_entry_commit, plan, plan_recovery, recovery_entry_writes, Archive, EntryMaker,
-    KeyValueStore, MemoryRecords, MemoryStore, RecordStore, Recovery, Repository, Table,
+    after_recovery_entry_commit, plan, plan_recovery, recovery_entry_writes, EntryMaker,
+    KeyValueStore, RecordStore, Recovery, Repository, Table,
 };
 use candour_core::survey::{Action, Survey};
+use candour_testkit::memory_records::MemoryRecords;
+use candour_testkit::memory_store::MemoryStore;
+use candour_testkit::native_storage::Archive;
 use candour_testkit::sealing_support::{rng, Broken};
 use candour_testkit::storage_support::{instrument, survey_with_answer, t};
 

@@ -3,6 +3,10 @@
 //! tablet as the persistence hook runs it ([`Device`]).
 #![allow(dead_code)]
 
+use crate::memory_records::MemoryRecords;
+use crate::memory_store::MemoryStore;
+use crate::native_storage::boot;
+use crate::native_storage::Archive;
 use candour_core::answer::AnswerValue;
 use candour_core::instrument::load::load_instrument;
 use candour_core::instrument::Instrument;
@@ -11,8 +15,7 @@ use candour_core::settings::Settings;
 use candour_core::storage::journal::{after_commit, persist, record_stored, shown_problem};
 use candour_core::storage::journal::{Persisted, Seen};
 use candour_core::storage::{
-    boot, plan, Archive, JournalEntry, MemoryRecords, MemoryStore, RecordStore, Recovery,
-    Repository, StoreError, Table, Write,
+    plan, JournalEntry, RecordStore, Recovery, Repository, StoreError, Table, Write,
 };
 use candour_core::survey::{Action, Draft, Survey};
 use candour_core::time::Timestamp;

@@ -1,5 +1,5 @@
 //! Carrying out a [`RecoveryPlan`] in whichever record store the caller
-//! has: the native [`crate::storage::boot`] and the browser's start-up both
+//! has: the browser's start-up and the test kit's native model of it both
 //! build the same writes here, commit them their own way, then finish here.
 
 use crate::seal::SealError;

@@ -18,7 +18,7 @@
 //!    it, its draft in the head is its only synchronous copy: no other
 //!    survey's draft may replace it until the record is stored.
 //!
-//! Start-up ([`crate::storage::boot`]) takes, for each survey, the entry
+//! Start-up (the browser's, and the test kit's native model of it) takes, for each survey, the entry
 //! with the highest revision of the two stores.
 
 use crate::record::ResponseRecord;

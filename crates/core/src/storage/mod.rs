@@ -7,15 +7,12 @@
 //!
 //! - a [`RecordStore`] (IndexedDB in the app): every finished record, one
 //!   value per record, with an index rebuilt from the records when needed,
-//!   and the journal of surveys in progress ([`Archive`], [`plan`],
-//!   [`journal`]);
+//!   and the journal of surveys in progress ([`plan`], [`journal`]);
 //! - a [`KeyValueStore`] (`localStorage` in the app): the settings, and the
 //!   synchronous fallback copies: the journal's head, rewritten at every
 //!   answer, and the outbox of finished records not yet confirmed in the
 //!   database ([`Repository`]).
 
-pub mod archive;
-pub mod boot;
 pub mod carry_out;
 pub mod checksum;
 pub mod entry_format;
@@ -36,8 +33,6 @@ pub mod research_key_store;
 pub mod sequence;
 pub mod store;
 
-pub use archive::{Archive, Flushed};
-pub use boot::{boot, Boot};
 pub use carry_out::{
     after_recovery_commit, after_recovery_entry_commit, recovery_entry_writes, recovery_writes,
     RecoveryEntries,
@@ -47,7 +42,7 @@ pub use finish::EntryMaker;
 pub use index::IndexEntry;
 pub use journal_entry::JournalEntry;
 pub use quarantine::Quarantined;
-pub use records::{MemoryRecords, RecordStore, Table, Write};
+pub use records::{RecordStore, Table, Write};
 pub use recover::{plan_recovery, Recovery, RecoveryPlan};
 pub use repository::{Loaded, Repository};
-pub use store::{KeyValueStore, MemoryStore, StoreError};
+pub use store::{KeyValueStore, StoreError};

@@ -1,7 +1,8 @@
 //! Pure decisions about the record database: given what was read, which
-//! writes to commit. Both the native [`crate::storage::Archive`] and
-//! the browser's IndexedDB service call these, so the logic that decides
-//! what is kept, moved or quarantined is the same in tests and in the app.
+//! writes to commit. Both the browser's IndexedDB service and the test
+//! kit's native model of it (over an in-memory store) call these, so the
+//! logic that decides what is kept, moved or quarantined is the same in tests
+//! and in the app.
 
 use crate::record::ResponseRecord;
 use crate::storage::checksum::checksum;

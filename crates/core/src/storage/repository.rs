@@ -19,7 +19,7 @@ use crate::settings::Settings;
 use crate::storage::entry_format::{encode_entry, StoredEntry};
 use crate::storage::envelope::{open, seal};
 use crate::storage::journal_entry::JournalEntry;
-use crate::storage::record_format::{check_key, decode_record, encode_record};
+use crate::storage::record_format::encode_record;
 use crate::storage::store::{KeyValueStore, StoreError};
 
 pub use crate::storage::quarantine::Quarantined;
@@ -169,39 +169,6 @@ impl<S: KeyValueStore> Repository<S> {
         Ok(found)
     }
 
-    /// Every record still in the outbox, oldest first. Unreadable ones are
-    /// moved to quarantine and reported; all the others still load.
-    pub fn load_records(&mut self) -> Result<Loaded, StoreError> {
-        let mut loaded = Loaded::default();
-        let mut keys = self.store.keys()?;
-        keys.sort();
-        for key in keys {
-            let Some(raw) = self.store.get(&key)? else {
-                continue;
-            };
-            if let Some(id) = key.strip_prefix(RECORD_PREFIX) {
-                match decode_record(&raw).and_then(|r| check_key(&r, id).map(|()| r)) {
-                    Ok(record) => loaded.records.push(record),
-                    Err(reason) => {
-                        self.quarantine(&key, &raw, &reason)?;
-                        loaded.quarantined.push(Quarantined {
-                            key,
-                            reason,
-                            raw,
-                            at: None,
-                        });
-                    }
-                }
-            } else if key.starts_with(QUARANTINE_PREFIX) {
-                loaded.quarantined.push(Quarantined::decode(&key, &raw));
-            }
-        }
-        loaded
-            .records
-            .sort_by(|a, b| a.started_at.cmp(&b.started_at).then(a.id.cmp(&b.id)));
-        Ok(loaded)
-    }
-
     /// The device settings; defaults when none are saved or they are unreadable.
     pub fn load_settings(&self) -> Settings {
         self.store
@@ -234,7 +201,7 @@ impl<S: KeyValueStore> Repository<S> {
 
     /// Moves an unreadable value aside, raw. If the copy cannot be written
     /// (storage full), the original stays where it is: nothing is lost.
-    fn quarantine(&mut self, key: &str, raw: &str, reason: &str) -> Result<(), StoreError> {
+    pub fn quarantine(&mut self, key: &str, raw: &str, reason: &str) -> Result<(), StoreError> {
         let kept = Quarantined {
             key: key.to_owned(),
             reason: reason.to_owned(),

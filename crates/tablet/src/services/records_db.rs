@@ -2,7 +2,7 @@
 //! asynchronous API over IndexedDB whose every decision (what is written,
 //! what is quarantined, when the index is rebuilt) is the tested core's
 //! ([`candour_core::storage::plan`]); this file only sequences reads and
-//! writes, exactly as the native [`candour_core::storage::Archive`] does.
+//! writes, exactly as the test kit's native model (`native_storage::Archive`) does.
 //!
 //! ```ignore
 //! let db = RecordsDb::open().await?;

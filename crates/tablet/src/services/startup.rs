@@ -4,9 +4,9 @@
 //! database, and the journal's surveys resumed, kept or dropped.
 //!
 //! It runs only once this window holds the survey lock, so a second
-//! window writes nothing. The steps and their order are those of the core's
-//! [`candour_core::storage::boot`] (tested natively), done here over
-//! IndexedDB, which answers asynchronously. No step reads the stored
+//! window writes nothing. The steps and their order are those of the test
+//! kit's `native_storage::boot`, which drives the same core steps natively
+//! so that they are tested without a browser; here they run over IndexedDB, which answers asynchronously. No step reads the stored
 //! records, so start-up takes as long with 10,000 of them as with none.
 
 use crate::services::instruments::for_new_surveys;

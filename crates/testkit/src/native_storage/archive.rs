@@ -1,22 +1,22 @@
 //! The record database over any [`RecordStore`]: the operations the app and
 //! the researcher area need, each composed from the pure decisions of
-//! [`crate::storage::plan`].
+//! [`candour_core::storage::plan`].
 //!
 //! The browser's IndexedDB service (`ui::services::records_db`) performs the
 //! same steps asynchronously; this synchronous version runs them over
-//! [`crate::storage::MemoryRecords`] in native tests.
+//! [`candour_core::storage::MemoryRecords`] in native tests.
 
-use crate::record::ResponseRecord;
-use crate::storage::index::IndexEntry;
-use crate::storage::journal_entry::JournalEntry;
-use crate::storage::plan;
-use crate::storage::quarantine::Quarantined;
-use crate::storage::record_format::encode_record;
-use crate::storage::records::{RecordStore, Table};
-use crate::storage::repository::{Loaded, Repository};
-use crate::storage::sequence::SEQUENCE_KEY;
-use crate::storage::store::{KeyValueStore, StoreError};
-use crate::time::Timestamp;
+use candour_core::record::ResponseRecord;
+use candour_core::storage::index::IndexEntry;
+use candour_core::storage::journal_entry::JournalEntry;
+use candour_core::storage::plan;
+use candour_core::storage::quarantine::Quarantined;
+use candour_core::storage::record_format::encode_record;
+use candour_core::storage::records::{RecordStore, Table};
+use candour_core::storage::repository::{Loaded, Repository};
+use candour_core::storage::sequence::SEQUENCE_KEY;
+use candour_core::storage::store::{KeyValueStore, StoreError};
+use candour_core::time::Timestamp;
 
 /// What moving the outbox into the record database did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -9,15 +9,15 @@
 //! stored records as with none. The browser's `services::startup`
 //! performs the same steps asynchronously over IndexedDB.
 
-use crate::instrument::Instrument;
-use crate::settings::Settings;
-use crate::storage::archive::{Archive, Flushed};
-use crate::storage::carry_out::{after_recovery_commit, recovery_writes};
-use crate::storage::records::RecordStore;
-use crate::storage::recover::{plan_recovery, Recovery, RecoveryPlan};
-use crate::storage::repository::Repository;
-use crate::storage::store::{KeyValueStore, StoreError};
-use crate::time::Timestamp;
+use super::archive::{Archive, Flushed};
+use candour_core::instrument::Instrument;
+use candour_core::settings::Settings;
+use candour_core::storage::carry_out::{after_recovery_commit, recovery_writes};
+use candour_core::storage::records::RecordStore;
+use candour_core::storage::recover::{plan_recovery, Recovery, RecoveryPlan};
+use candour_core::storage::repository::Repository;
+use candour_core::storage::store::{KeyValueStore, StoreError};
+use candour_core::time::Timestamp;
 
 /// What start-up found.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,8 +86,8 @@ pub fn boot<K: KeyValueStore, S: RecordStore>(
 }
 
 type JournalRead = (
-    Vec<crate::storage::journal_entry::JournalEntry>,
-    Option<crate::storage::journal_entry::JournalEntry>,
+    Vec<candour_core::storage::journal_entry::JournalEntry>,
+    Option<candour_core::storage::journal_entry::JournalEntry>,
     Vec<String>,
 );
 
