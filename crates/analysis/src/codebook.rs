@@ -230,11 +230,10 @@ fn real_choices(item: &Item, instrument: &Instrument, locale: &str) -> Vec<Choic
                 exclusive: c.exclusive,
             })
             .collect(),
-        ItemKind::Agreement => numbered(&scales.agreement, &label),
-        ItemKind::Difficulty => numbered(scales.difficulty.as_deref().unwrap_or(&[]), &label),
-        ItemKind::YesNoNotSure => [1, 0, 2]
+        ItemKind::Agreement | ItemKind::Difficulty | ItemKind::YesNoNotSure => scales
+            .coded_labels(&item.kind)
+            .unwrap_or_default()
             .into_iter()
-            .zip(&scales.yes_no_not_sure)
             .map(|(code, t)| ChoiceEntry {
                 code,
                 label: label(t),
@@ -257,21 +256,6 @@ fn real_choices(item: &Item, instrument: &Instrument, locale: &str) -> Vec<Choic
         }
         ItemKind::Number { .. } | ItemKind::FreeText { .. } => Vec::new(),
     }
-}
-
-/// A shared scale's labels coded 1, 2, 3... in their order.
-fn numbered(
-    labels: &[candour_core::text::Text],
-    label: &dyn Fn(&candour_core::text::Text) -> String,
-) -> Vec<ChoiceEntry> {
-    (1..)
-        .zip(labels)
-        .map(|(code, t)| ChoiceEntry {
-            code,
-            label: label(t),
-            exclusive: false,
-        })
-        .collect()
 }
 
 /// -99, -98 and -96 take the instrument's own labels (what the participant

@@ -18,26 +18,11 @@ pub fn choice_label(
             .iter()
             .find(|c| c.code == code)
             .map(|c| c.label.get(locale, fallback).to_owned()),
-        ItemKind::Agreement => usize::try_from(code - 1)
-            .ok()
-            .and_then(|i| scales.agreement.get(i))
-            .map(|t| t.get(locale, fallback).to_owned()),
-        ItemKind::Difficulty => usize::try_from(code - 1)
-            .ok()
-            .and_then(|i| scales.difficulty.as_ref()?.get(i))
-            .map(|t| t.get(locale, fallback).to_owned()),
-        ItemKind::YesNoNotSure => {
-            // Codes 1 yes, 0 no, 2 not sure; labels in the order yes, no, not sure.
-            let index = match code {
-                1 => Some(0),
-                0 => Some(1),
-                2 => Some(2),
-                _ => None,
-            };
-            index
-                .and_then(|i| scales.yes_no_not_sure.get(i))
-                .map(|t| t.get(locale, fallback).to_owned())
-        }
+        ItemKind::Agreement | ItemKind::Difficulty | ItemKind::YesNoNotSure => scales
+            .coded_labels(&item.kind)?
+            .into_iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, t)| t.get(locale, fallback).to_owned()),
         _ => None,
     }
 }

@@ -121,7 +121,12 @@ pub fn domain_range(instrument: &Instrument, code: &str) -> Option<(f64, f64)> {
 /// which keeps every value inside the same range.
 pub fn scale_range(kind: &ItemKind) -> Option<(f64, f64)> {
     match kind {
-        ItemKind::Agreement | ItemKind::Difficulty => Some((1.0, 5.0)),
+        ItemKind::Agreement | ItemKind::Difficulty => {
+            let codes = kind.shared_scale_codes()?;
+            let min = codes.iter().min()?;
+            let max = codes.iter().max()?;
+            Some((*min as f64, *max as f64))
+        }
         ItemKind::Scale010 { .. } => Some((0.0, 10.0)),
         ItemKind::Scale020 { .. } => Some((0.0, 20.0)),
         ItemKind::Number { min, max, .. } => Some((*min, *max)),

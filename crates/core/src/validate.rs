@@ -173,12 +173,16 @@ pub fn validate_answer(item: &Item, value: &AnswerValue) -> Result<(), AnswerErr
             choices.iter().any(|ch| ch.code == *c),
             AnswerError::NotAChoice,
         ),
-        (AnswerValue::Code(c), ItemKind::Agreement | ItemKind::Difficulty) => {
-            ok_if((1..=5).contains(c), AnswerError::NotAChoice)
-        }
-        (AnswerValue::Code(c), ItemKind::YesNoNotSure) => {
-            ok_if((0..=2).contains(c), AnswerError::NotAChoice)
-        }
+        (
+            AnswerValue::Code(c),
+            ItemKind::Agreement | ItemKind::Difficulty | ItemKind::YesNoNotSure,
+        ) => ok_if(
+            item.kind
+                .shared_scale_codes()
+                .unwrap_or_default()
+                .contains(c),
+            AnswerError::NotAChoice,
+        ),
         (AnswerValue::Code(c), ItemKind::Scale010 { .. } | ItemKind::Scale020 { .. }) => {
             let max = item.kind.scale_max().unwrap_or(10);
             ok_if((0..=max).contains(c), AnswerError::ScaleOutOfRange { max })

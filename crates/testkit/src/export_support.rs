@@ -207,10 +207,12 @@ pub fn plausible(item: &Item, n: usize) -> Option<AnswerValue> {
         return Some(AnswerValue::Missing(MissingCode::DoesNotApply));
     }
     Some(match &item.kind {
-        ItemKind::Agreement | ItemKind::Difficulty => AnswerValue::Code(1 + (n % 5) as i64),
+        ItemKind::Agreement | ItemKind::Difficulty | ItemKind::YesNoNotSure => {
+            let codes = item.kind.shared_scale_codes().unwrap_or_default();
+            AnswerValue::Code(codes[n % codes.len()])
+        }
         ItemKind::Scale010 { .. } => AnswerValue::Code((n % 11) as i64),
         ItemKind::Scale020 { .. } => AnswerValue::Code((n % 21) as i64),
-        ItemKind::YesNoNotSure => AnswerValue::Code([1, 0, 2][n % 3]),
         ItemKind::SingleChoice { choices } => AnswerValue::Code(choices[n % choices.len()].code),
         ItemKind::MultipleChoice { choices } => {
             let mut codes: Vec<i64> = choices.iter().step_by(1 + n % 2).map(|c| c.code).collect();

@@ -44,15 +44,11 @@ fn codes(ctx: &Context<'_>, kind: &ItemKind) -> Vec<(i64, String)> {
             .iter()
             .map(|c| (c.code, ctx.text(&c.label)))
             .collect(),
-        ItemKind::Agreement => (1..)
-            .zip(scales.agreement.iter().map(|t| ctx.text(t)))
-            .collect(),
-        ItemKind::Difficulty => (1..)
-            .zip(scales.difficulty.iter().flatten().map(|t| ctx.text(t)))
-            .collect(),
-        ItemKind::YesNoNotSure => [1, 0, 2]
+        ItemKind::Agreement | ItemKind::Difficulty | ItemKind::YesNoNotSure => scales
+            .coded_labels(kind)
+            .unwrap_or_default()
             .into_iter()
-            .zip(scales.yes_no_not_sure.iter().map(|t| ctx.text(t)))
+            .map(|(code, t)| (code, ctx.text(t)))
             .collect(),
         ItemKind::Scale010 { .. } | ItemKind::Scale020 { .. } => {
             let (Some((low, high)), Some(max)) = (kind.scale_ends(), kind.scale_max()) else {

@@ -7,5 +7,7 @@ pub mod model;
 pub mod problem;
 pub mod pseudo_translation;
 mod query;
+mod scale_codes;
 
 pub use model::*;
+pub use scale_codes::{FIVE_POINT_CODES, YES_NO_NOT_SURE_CODES};

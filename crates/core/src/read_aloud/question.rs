@@ -13,11 +13,9 @@ pub fn shown_choices(instrument: &Instrument, item: &Item, locale: &str) -> Vec<
         ItemKind::SingleChoice { choices } | ItemKind::MultipleChoice { choices } => {
             choices.iter().map(|c| c.code).collect()
         }
-        // Strongly disagree (1) to strongly agree (5), not hard (1) to very
-        // hard (5), as the codebook has them.
-        ItemKind::Agreement | ItemKind::Difficulty => (1..=5).collect(),
-        // Yes, no, not sure: coded 1, 0, 2 by the instrument format.
-        ItemKind::YesNoNotSure => vec![1, 0, 2],
+        ItemKind::Agreement | ItemKind::Difficulty | ItemKind::YesNoNotSure => {
+            item.kind.shared_scale_codes().unwrap_or_default().to_vec()
+        }
         ItemKind::Scale010 { .. }
         | ItemKind::Scale020 { .. }
         | ItemKind::Number { .. }

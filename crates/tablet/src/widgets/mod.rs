@@ -88,15 +88,6 @@ fn missing_words(props: &AnswerInputProps, code: MissingCode) -> AttrValue {
         .into()
 }
 
-/// Codes of a five-point scale's labels, in their order (strongly disagree
-/// 1 to strongly agree 5, not hard 1 to very hard 5), as the codebook has
-/// them.
-const FIVE_POINT_CODES: [i64; 5] = [1, 2, 3, 4, 5];
-
-/// Codes of the yes / no / not sure labels, in their order, as the instrument
-/// format defines them ([`candour_core::instrument::Scales`]): not 1, 2, 3.
-const YES_NO_NOT_SURE_CODES: [i64; 3] = [1, 0, 2];
-
 /// The main widget of the item, chosen by its type.
 fn widget(props: &AnswerInputProps, item: &Item, say: &dyn Fn(&Text) -> AttrValue) -> Html {
     let AnswerInputProps {
@@ -117,13 +108,15 @@ fn widget(props: &AnswerInputProps, item: &Item, say: &dyn Fn(&Text) -> AttrValu
     };
     match &item.kind {
         ItemKind::SingleChoice { choices } => list(own_choices(choices, say)),
-        ItemKind::Agreement => list(coded(&scales.agreement, &FIVE_POINT_CODES, say)),
-        ItemKind::Difficulty => list(coded(
-            scales.difficulty.as_deref().unwrap_or(&[]),
-            &FIVE_POINT_CODES,
-            say,
-        )),
-        ItemKind::YesNoNotSure => list(coded(&scales.yes_no_not_sure, &YES_NO_NOT_SURE_CODES, say)),
+        ItemKind::Agreement | ItemKind::Difficulty | ItemKind::YesNoNotSure => {
+            let coded = scales.coded_labels(&item.kind).unwrap_or_default();
+            list(
+                coded
+                    .into_iter()
+                    .map(|(code, label)| ChoiceOption::new(code, say(label)))
+                    .collect(),
+            )
+        }
         ItemKind::Scale010 { .. } | ItemKind::Scale020 { .. } => {
             let (low, high) = match item.kind.scale_ends() {
                 Some((low, high)) => (say(low), say(high)),
@@ -160,16 +153,6 @@ fn own_choices(choices: &[Choice], say: &dyn Fn(&Text) -> AttrValue) -> Vec<Choi
             exclusive: c.exclusive,
             ..ChoiceOption::new(c.code, say(&c.label))
         })
-        .collect()
-}
-
-/// Pairs a shared scale's labels with their codes, in the labels' order. The
-/// loader guarantees the label count, but a short list must not panic.
-fn coded(labels: &[Text], codes: &[i64], say: &dyn Fn(&Text) -> AttrValue) -> Vec<ChoiceOption> {
-    labels
-        .iter()
-        .zip(codes)
-        .map(|(label, code)| ChoiceOption::new(*code, say(label)))
         .collect()
 }
 

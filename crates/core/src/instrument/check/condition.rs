@@ -10,11 +10,12 @@ fn codes(kind: &ItemKind) -> Option<Vec<i64>> {
         ItemKind::SingleChoice { choices } | ItemKind::MultipleChoice { choices } => {
             Some(choices.iter().map(|c| c.code).collect())
         }
-        ItemKind::Agreement | ItemKind::Difficulty => Some((1..=5).collect()),
+        ItemKind::Agreement | ItemKind::Difficulty | ItemKind::YesNoNotSure => {
+            kind.shared_scale_codes().map(<[i64]>::to_vec)
+        }
         ItemKind::Scale010 { .. } | ItemKind::Scale020 { .. } => {
             Some((0..=kind.scale_max().unwrap_or(10)).collect())
         }
-        ItemKind::YesNoNotSure => Some(vec![0, 1, 2]),
         ItemKind::Number { .. } | ItemKind::FreeText { .. } => None,
     }
 }
