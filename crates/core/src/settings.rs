@@ -86,6 +86,22 @@ impl Settings {
         self.idle_seconds.saturating_add(self.still_there_seconds)
     }
 
+    /// These settings with the reading and display defaults (voice, speed,
+    /// reading by itself, text size, colours) taken from `chosen`, and every
+    /// other setting kept. The reading panel saves through this, so that it
+    /// never writes back a tablet label or lock time it read before another
+    /// panel changed them.
+    pub fn with_reading_of(self, chosen: &Settings) -> Settings {
+        Settings {
+            voice: chosen.voice.clone(),
+            speech_rate: chosen.speech_rate,
+            auto_read: chosen.auto_read,
+            text_size: chosen.text_size,
+            theme: chosen.theme,
+            ..self
+        }
+    }
+
     /// The reading speed, kept within [`SPEECH_RATE_RANGE`] (the default
     /// when the stored value is not a number).
     pub fn speech_rate(&self) -> f32 {

@@ -289,3 +289,36 @@ fn a_draft_left_on_an_earlier_known_instrument_is_coded_by_it() {
         other => panic!("expected a partial record, got {other:?}"),
     }
 }
+
+/// The reading panel and the device panel each load the settings when the
+/// researcher area opens. The device panel saves a new tablet label; the
+/// reading panel then saves a voice from its older copy. Both changes stay.
+#[test]
+fn two_panels_saving_settings_never_undo_each_other() {
+    let mut repo = Repository::new(MemoryStore::new());
+    let read_by_reading_panel = repo.load_settings();
+    let read_by_device_panel = repo.load_settings();
+    assert_eq!(read_by_reading_panel, read_by_device_panel);
+
+    repo.update_settings(|now| Settings {
+        device_label: "Clinic A, tablet 2".into(),
+        ..now
+    })
+    .expect("the device panel saves");
+    let chosen = Settings {
+        voice: "Kate".into(),
+        auto_read: true,
+        ..read_by_reading_panel
+    };
+    let saved = repo
+        .update_settings(|now| now.with_reading_of(&chosen))
+        .expect("the reading panel saves");
+
+    let stored = repo.load_settings();
+    assert_eq!(stored, saved);
+    assert_eq!(stored.device_label, "Clinic A, tablet 2", "the label stays");
+    assert_eq!((stored.voice.as_str(), stored.auto_read), ("Kate", true));
+    // Saving the whole older copy, as the reading panel used to, loses it.
+    repo.save_settings(&chosen).expect("saves");
+    assert_eq!(repo.load_settings().device_label, "");
+}

@@ -18,6 +18,7 @@ pub mod checksum;
 pub mod entry_format;
 pub mod envelope;
 pub mod finish;
+pub mod flushed;
 pub mod index;
 pub mod instruments;
 pub mod journal;
@@ -39,6 +40,7 @@ pub use carry_out::{
 };
 pub use entry_format::{Stored, StoredEntry};
 pub use finish::EntryMaker;
+pub use flushed::Flushed;
 pub use index::IndexEntry;
 pub use journal_entry::JournalEntry;
 pub use quarantine::Quarantined;

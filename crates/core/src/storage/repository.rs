@@ -199,6 +199,19 @@ impl<S: KeyValueStore> Repository<S> {
         }
     }
 
+    /// Changes the stored settings by `change`, applied to what is stored at
+    /// this moment (not to a copy read earlier), and saves them: each panel
+    /// changes only its own fields, so two panels never undo each other.
+    /// Returns the settings as saved.
+    pub fn update_settings(
+        &mut self,
+        change: impl FnOnce(Settings) -> Settings,
+    ) -> Result<Settings, StoreError> {
+        let next = change(self.load_settings());
+        self.save_settings(&next)?;
+        Ok(next)
+    }
+
     /// Moves an unreadable value aside, raw. If the copy cannot be written
     /// (storage full), the original stays where it is: nothing is lost.
     pub fn quarantine(&mut self, key: &str, raw: &str, reason: &str) -> Result<(), StoreError> {

@@ -13,17 +13,26 @@ pub struct LocalStore {
 const PROBE_KEY: &str = "candour:probe";
 
 impl LocalStore {
-    /// Opens local storage and proves it accepts a write. Fails with
-    /// [`StoreError::Unavailable`] when storage is turned off or refuses
-    /// writes (some private modes), so no survey starts pretending to save.
-    /// A full store opens (its writes then fail with [`StoreError::Full`]).
+    /// Opens local storage, writing nothing. Fails with
+    /// [`StoreError::Unavailable`] when storage is turned off. Whether it
+    /// accepts writes was proven once, at start-up ([`LocalStore::open_proven`]);
+    /// a write refused since then fails with its own error.
     pub fn open() -> Result<Self, StoreError> {
         let storage = web_sys::window()
             .ok_or_else(|| StoreError::Unavailable("no window".into()))?
             .local_storage()
             .map_err(|e| StoreError::Unavailable(describe(&e)))?
             .ok_or_else(|| StoreError::Unavailable("storage is turned off".into()))?;
-        let store = LocalStore { storage };
+        Ok(LocalStore { storage })
+    }
+
+    /// Opens local storage and proves it accepts a write: start-up's check,
+    /// so that no survey starts pretending to save. Fails with
+    /// [`StoreError::Unavailable`] when storage is turned off or refuses
+    /// writes (some private modes). A full store opens (its writes then
+    /// fail with [`StoreError::Full`]).
+    pub fn open_proven() -> Result<Self, StoreError> {
+        let store = Self::open()?;
         match store.storage.set_item(PROBE_KEY, "1") {
             Ok(()) => {}
             // Full is not unavailable: what is stored can still be read and

@@ -96,7 +96,7 @@ pub async fn start_up() -> Startup {
         next_rev: 0,
         maker: None,
     };
-    let mut journal = match LocalStore::open() {
+    let mut journal = match LocalStore::open_proven() {
         Ok(store) => Repository::new(store),
         Err(e) => {
             startup.storage_problem = Some(e);

@@ -16,16 +16,8 @@ use candour_core::storage::records::{RecordStore, Table};
 use candour_core::storage::repository::{Loaded, Repository};
 use candour_core::storage::sequence::SEQUENCE_KEY;
 use candour_core::storage::store::{KeyValueStore, StoreError};
+use candour_core::storage::Flushed;
 use candour_core::time::Timestamp;
-
-/// What moving the outbox into the record database did.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Flushed {
-    /// Ids of the records moved.
-    pub ids: Vec<String>,
-    /// Outbox values found unreadable and moved to the quarantine.
-    pub quarantined: usize,
-}
 
 /// Finished records, one value per record, with a rebuildable index.
 #[derive(Debug, Clone)]

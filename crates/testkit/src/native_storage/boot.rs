@@ -9,7 +9,7 @@
 //! stored records as with none. The browser's `services::startup`
 //! performs the same steps asynchronously over IndexedDB.
 
-use super::archive::{Archive, Flushed};
+use super::archive::Archive;
 use candour_core::instrument::Instrument;
 use candour_core::settings::Settings;
 use candour_core::storage::carry_out::{after_recovery_commit, recovery_writes};
@@ -17,6 +17,7 @@ use candour_core::storage::records::RecordStore;
 use candour_core::storage::recover::{plan_recovery, Recovery, RecoveryPlan};
 use candour_core::storage::repository::Repository;
 use candour_core::storage::store::{KeyValueStore, StoreError};
+use candour_core::storage::Flushed;
 use candour_core::time::Timestamp;
 
 /// What start-up found.

@@ -8,6 +8,6 @@ pub mod archive;
 pub mod boot;
 pub mod outbox;
 
-pub use archive::{Archive, Flushed};
+pub use archive::Archive;
 pub use boot::{boot, Boot};
 pub use outbox::outbox_records;

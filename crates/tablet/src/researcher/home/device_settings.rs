@@ -93,11 +93,12 @@ fn save_settings(
         .filter(|s| (30..=3600).contains(s))
         .ok_or_else(|| m.get("researcher.idle_invalid").to_owned())?;
     let mut repo = Repository::new(LocalStore::open().map_err(|e| e.to_string())?);
-    let settings = Settings {
+    repo.update_settings(|now| Settings {
         device_label: label.trim().to_owned(),
         service_code: service_code.unwrap_or_default(),
         idle_seconds,
-        ..repo.load_settings()
-    };
-    repo.save_settings(&settings).map_err(|e| e.to_string())
+        ..now
+    })
+    .map(|_| ())
+    .map_err(|e| e.to_string())
 }

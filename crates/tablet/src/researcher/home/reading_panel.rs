@@ -24,11 +24,22 @@ pub fn ReadingPanel() -> Html {
     let on_change = {
         let (settings, problem) = (settings.clone(), problem.clone());
         Callback::from(move |next: Settings| {
+            // Only the reading fields are taken from `next`, which was built
+            // from what this panel read at mount: the rest is what is stored
+            // now, perhaps changed meanwhile by the device panel.
             let saved = LocalStore::open()
                 .map(Repository::new)
-                .and_then(|mut repo| repo.save_settings(&next));
-            problem.set(saved.err().map(|e| e.to_string()));
-            settings.set(next);
+                .and_then(|mut repo| repo.update_settings(|now| now.with_reading_of(&next)));
+            match saved {
+                Ok(saved) => {
+                    problem.set(None);
+                    settings.set(saved);
+                }
+                Err(e) => {
+                    problem.set(Some(e.to_string()));
+                    settings.set(next);
+                }
+            }
         })
     };
     html! {

@@ -187,10 +187,10 @@ fn save_lock_time(typed: &str, m: &Messages) -> Result<u32, String> {
     let seconds =
         parse_lock_minutes(typed).map_err(|_| m.get("security.lock_invalid").to_owned())?;
     let mut repo = Repository::new(LocalStore::open().map_err(|e| e.to_string())?);
-    let settings = Settings {
+    repo.update_settings(|now| Settings {
         area_lock_seconds: seconds,
-        ..repo.load_settings()
-    };
-    repo.save_settings(&settings).map_err(|e| e.to_string())?;
+        ..now
+    })
+    .map_err(|e| e.to_string())?;
     Ok(seconds)
 }
