@@ -12,6 +12,7 @@ pub mod glossary;
 pub mod hash;
 pub mod id;
 pub mod ident;
+pub mod idle;
 pub mod instrument;
 pub mod locale;
 pub mod messages;

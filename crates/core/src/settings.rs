@@ -81,7 +81,8 @@ impl Settings {
         crate::service_code::is_service_code(&self.service_code).then(|| self.service_code.clone())
     }
 
-    /// Seconds from the last touch until a draft counts as abandoned.
+    /// Seconds from the last touch until a draft counts as abandoned (see
+    /// [`crate::idle`]).
     pub fn abandon_after_seconds(&self) -> u32 {
         self.idle_seconds.saturating_add(self.still_there_seconds)
     }

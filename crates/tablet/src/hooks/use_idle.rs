@@ -2,6 +2,8 @@
 //! countdown; with no answer, call back so the draft is kept and the start
 //! screen returns.
 
+use candour_core::idle::{idle_state, IdleState};
+use candour_core::settings::Settings;
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use std::cell::Cell;
@@ -56,15 +58,21 @@ pub fn use_idle(
                         }
                     }
                     let abandoned = Cell::new(false);
+                    let rule = Settings {
+                        idle_seconds: idle,
+                        still_there_seconds: wait,
+                        ..Settings::default()
+                    };
                     interval = Some(Interval::new(1000, move || {
                         let idle_for = ((js_sys::Date::now() - touch.get()) / 1000.0) as i64;
-                        let left = i64::from(idle) + i64::from(wait) - idle_for;
-                        if idle_for < i64::from(idle) {
-                            asking.set(None);
-                        } else if left > 0 {
-                            asking.set(Some(left as u32));
-                        } else if !abandoned.replace(true) {
-                            on_abandon.emit(());
+                        match idle_state(&rule, idle_for) {
+                            IdleState::Active => asking.set(None),
+                            IdleState::Asking { seconds_left } => asking.set(Some(seconds_left)),
+                            IdleState::Abandoned => {
+                                if !abandoned.replace(true) {
+                                    on_abandon.emit(());
+                                }
+                            }
                         }
                     }));
                 }

@@ -3,6 +3,7 @@
 
 use crate::services::local_store::LocalStore;
 use crate::state::AppEnv;
+use candour_core::idle::parse_idle_seconds;
 use candour_core::service_code::parse_service_code;
 use candour_core::settings::Settings;
 use candour_core::storage::Repository;
@@ -86,12 +87,8 @@ fn save_settings(
     m: &candour_core::messages::Messages,
 ) -> Result<(), String> {
     let service_code = parse_service_code(service_code).map_err(|e| e.in_words(m))?;
-    let idle_seconds: u32 = idle
-        .trim()
-        .parse()
-        .ok()
-        .filter(|s| (30..=3600).contains(s))
-        .ok_or_else(|| m.get("researcher.idle_invalid").to_owned())?;
+    let idle_seconds =
+        parse_idle_seconds(idle).ok_or_else(|| m.get("researcher.idle_invalid").to_owned())?;
     let mut repo = Repository::new(LocalStore::open().map_err(|e| e.to_string())?);
     repo.update_settings(|now| Settings {
         device_label: label.trim().to_owned(),
