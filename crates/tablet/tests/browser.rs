@@ -7,6 +7,8 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "browser/app.rs"]
 mod app;
+#[path = "browser/hook_examples.rs"]
+mod hook_examples;
 #[path = "browser/key_derivation.rs"]
 mod key_derivation;
 #[path = "browser/mount.rs"]

@@ -24,9 +24,8 @@ pub enum LockReason {
 /// hides the page while open (Android opens it as another app) does not
 /// lock the area: the idle time still runs meanwhile.
 ///
-/// ```ignore
-/// use_area_lock(*unlocked, settings.area_lock_seconds, Callback::from(move |why| lock(why)));
-/// ```
+/// Example: `tests/browser/hook_examples.rs`, compiled and run with the
+/// browser tests.
 #[hook]
 pub fn use_area_lock(unlocked: bool, limit_seconds: u32, on_lock: Callback<LockReason>) {
     let latest = use_mut_ref(|| on_lock.clone());

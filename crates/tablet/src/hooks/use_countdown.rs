@@ -7,9 +7,8 @@ use yew::prelude::*;
 /// or `running` change, and calls `on_done` once at zero. Returns the
 /// seconds left.
 ///
-/// ```ignore
-/// let left = use_countdown(15, true, on_finish);
-/// ```
+/// Example: `tests/browser/hook_examples.rs`, compiled and run with the
+/// browser tests.
 #[hook]
 pub fn use_countdown(seconds: u32, running: bool, on_done: Callback<()>) -> u32 {
     let left = use_state(|| seconds);

@@ -13,9 +13,8 @@ use yew::prelude::*;
 /// `pagehide` may be the only one). The latest `on_hide` is used; the
 /// listeners are set once and removed with the component.
 ///
-/// ```ignore
-/// use_flush_on_hide(Callback::from(move |()| save_everything_now()));
-/// ```
+/// Example: `tests/browser/hook_examples.rs`, compiled and run with the
+/// browser tests.
 #[hook]
 pub fn use_flush_on_hide(on_hide: Callback<()>) {
     let latest = use_mut_ref(|| on_hide.clone());

@@ -6,10 +6,8 @@ use yew::prelude::*;
 /// Returns a ref to put on the screen's `<h1 tabindex="-1">`; focus moves
 /// to it each time `key` changes.
 ///
-/// ```ignore
-/// let heading = use_focus_heading(item.variable.clone());
-/// html! { <h1 ref={heading} tabindex="-1">{ text }</h1> }
-/// ```
+/// Example: `tests/browser/hook_examples.rs`, compiled and run with the
+/// browser tests.
 #[hook]
 pub fn use_focus_heading<K: PartialEq + 'static>(key: K) -> NodeRef {
     let heading = use_node_ref();

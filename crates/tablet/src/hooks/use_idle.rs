@@ -23,10 +23,8 @@ pub struct IdleHandle {
 /// without any, `asking` counts down from `wait_seconds`; at zero,
 /// `on_abandon` is called once.
 ///
-/// ```ignore
-/// let idle = use_idle(in_survey, settings.idle_seconds, settings.still_there_seconds, on_abandon);
-/// if let Some(left) = idle.asking { /* show the dialog */ }
-/// ```
+/// Example: `tests/browser/hook_examples.rs`, compiled and run with the
+/// browser tests.
 #[hook]
 pub fn use_idle(
     active: bool,

@@ -21,11 +21,8 @@ pub struct LockoutClock {
 /// settings cannot move), and stores what is left, so a reload resumes the
 /// wait where it was. Time while the page is closed does not count.
 ///
-/// ```ignore
-/// let clock = use_lockout_clock();
-/// clock.catch_up.emit(());
-/// if let Some(ms) = clock.wait_ms { /* "please wait" */ }
-/// ```
+/// Example: `tests/browser/hook_examples.rs`, compiled and run with the
+/// browser tests.
 #[hook]
 pub fn use_lockout_clock() -> LockoutClock {
     let wait_ms = use_state_eq(|| None::<u64>);

@@ -19,10 +19,8 @@ fn reported() -> OfflineCopy {
 /// registration script dispatches `candour:offline` on each change (the
 /// first visit goes from downloading to ready on its own).
 ///
-/// ```ignore
-/// let offline = use_offline_copy();
-/// if offline.is_ready() { /* "Ready without network" */ }
-/// ```
+/// Example: `tests/browser/hook_examples.rs`, compiled and run with the
+/// browser tests.
 #[hook]
 pub fn use_offline_copy() -> OfflineCopy {
     let state = use_state_eq(reported);

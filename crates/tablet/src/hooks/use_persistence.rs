@@ -42,10 +42,7 @@ pub struct Saving {
 /// is hidden or left, the head is written again, a refused commit retried,
 /// and the outbox moved. Nothing is written once `lock` is no longer held.
 ///
-/// ```ignore
-/// let saving = use_persistence(&survey, startup.db.clone(), lock, startup.next_rev,
-///                              startup.maker.clone());
-/// ```
+/// Used once, by [`crate::app::App`], which holds the survey.
 ///
 /// With `maker` (a research key is kept), a finished record is sealed and
 /// numbered at once ([`persist_entries`]): only its sealed entry reaches

@@ -14,10 +14,8 @@ use yew::prelude::*;
 /// widgets so a tile can light up while its words are spoken. Outside a
 /// screen that reads aloud (a widget mounted alone) there is none:
 ///
-/// ```ignore
-/// let reading = use_context::<ReadingNow>().unwrap_or_default();
-/// let class = classes!("answer-tile", reading.is(&Part::Choice(3)).then_some("reading"));
-/// ```
+/// Example: `tests/browser/hook_examples.rs`, compiled and run with the
+/// browser tests.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReadingNow(pub Option<Part>);
 
@@ -63,10 +61,8 @@ pub struct ReadAloud {
 /// itself once the voice is known if the settings say so. Reading stops
 /// when the screen goes (and whenever `stop` is called).
 ///
-/// ```ignore
-/// let reader = use_read_aloud(consent_script(&instrument, locale, m));
-/// html! { if reader.available { <button onclick={reader.toggle.reform(|_| ())}>{ "..." }</button> } }
-/// ```
+/// Example: `tests/browser/hook_examples.rs`, compiled and run with the
+/// browser tests.
 #[hook]
 pub fn use_read_aloud(script: Vec<Piece>) -> ReadAloud {
     let env = use_context::<AppEnv>();

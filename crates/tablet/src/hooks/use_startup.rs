@@ -11,9 +11,7 @@ use yew::prelude::*;
 /// works, and nothing is read or written before this window holds the
 /// survey lock (`may_start`).
 ///
-/// ```ignore
-/// let Some(startup) = use_startup(window.lock().is_some()) else { return html! { <Loading /> } };
-/// ```
+/// Used once, by [`crate::app::App`], before its first screen.
 #[hook]
 pub fn use_startup(may_start: bool) -> Option<Rc<Startup>> {
     let startup = use_state(|| None::<Rc<Startup>>);

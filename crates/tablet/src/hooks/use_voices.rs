@@ -10,10 +10,8 @@ use yew::prelude::*;
 /// only after the page starts (the `voiceschanged` event), so the list is
 /// read again each time it changes.
 ///
-/// ```ignore
-/// let voices = use_voices();
-/// if voices.is_empty() { /* no read-aloud button */ }
-/// ```
+/// Example: `tests/browser/hook_examples.rs`, compiled and run with the
+/// browser tests.
 #[hook]
 pub fn use_voices() -> Rc<Vec<Voice>> {
     let voices = use_state_eq(|| Rc::new(Speech::get().map(|s| s.voices()).unwrap_or_default()));

@@ -43,13 +43,7 @@ impl WindowState {
 /// Asks for the lock `name` once, at mount, and waits for it while another
 /// window holds it.
 ///
-/// ```ignore
-/// match use_window_lock(SURVEY_LOCK) {
-///     WindowState::Busy => html! { <AlreadyOpen /> },
-///     WindowState::Held(lock) => html! { <App lock={lock} /> },
-///     WindowState::Asking => html! {},
-/// }
-/// ```
+/// Used by [`crate::app::App`] and [`crate::staff::StaffApp`], one lock each.
 #[hook]
 pub fn use_window_lock(name: &'static str) -> WindowState {
     let state = use_state(|| WindowState::Asking);

@@ -50,10 +50,8 @@ fn refused(e: JsValue) -> DeriveError {
 /// The key `derivation` makes of `secret` (its UTF-8 bytes), [`KEY_BYTES`]
 /// long.
 ///
-/// ```ignore
-/// let derived = derive_key("402718", &stored.derivation()?).await?;
-/// if stored.matches(&derived) { /* unlocked */ }
-/// ```
+/// Example: `tests/browser/hook_examples.rs`, compiled and run with the
+/// browser tests.
 pub async fn derive_key(secret: &str, derivation: &Derivation) -> Result<Vec<u8>, DeriveError> {
     let subtle = subtle()?;
     let usages = Array::of1(&"deriveBits".into());

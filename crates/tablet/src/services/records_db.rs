@@ -4,11 +4,8 @@
 //! ([`candour_core::storage::plan`]); this file only sequences reads and
 //! writes, exactly as the test kit's native model (`native_storage::Archive`) does.
 //!
-//! ```ignore
-//! let db = RecordsDb::open().await?;
-//! let loaded = db.load_all(now()).await?;          // export
-//! db.mark_exported(&loaded.records, now()).await?; // after the file is saved
-//! ```
+//! Example: `tests/browser/hook_examples.rs`, compiled and run with the
+//! browser tests.
 
 use crate::services::idb_store::{IdbStore, OpeningDb};
 use crate::services::local_store::LocalStore;

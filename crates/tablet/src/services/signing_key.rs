@@ -11,10 +11,8 @@
 //! Signatures are what WebCrypto returns for ECDSA: IEEE P1363 `r||s`, 64
 //! bytes, verified in the workbench with the `p256` crate.
 //!
-//! ```ignore
-//! let key = TabletKey::load_or_create().await?;   // on first need
-//! let signature = key.sign(draft.bytes_to_sign()).await?;
-//! ```
+//! Example: `tests/browser/hook_examples.rs`, compiled and run with the
+//! browser tests.
 
 use crate::services::idb_request::{complete, read_error, request, request_within, thrown};
 use candour_core::id::uuid_v4;

@@ -11,9 +11,8 @@ use candour_core::storage::StoreError;
 /// test values is not waited for (a value left behind by a closed page is
 /// removed at the next start-up).
 ///
-/// ```ignore
-/// prove_room(&db, instrument_items).await?; // then start the survey
-/// ```
+/// Example: `tests/browser/hook_examples.rs`, compiled and run with the
+/// browser tests.
 pub async fn prove_room(db: Option<&RecordsDb>, items: usize) -> Result<(), StoreError> {
     let db = db.ok_or_else(|| StoreError::Unavailable("the database did not open".into()))?;
     let probe = probe(items);
