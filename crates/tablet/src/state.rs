@@ -38,9 +38,8 @@ pub struct AppEnv {
 /// A callback that dispatches the action `make` builds from the event and
 /// the current time, so components need no clone-and-closure boilerplate.
 ///
-/// ```ignore
-/// let on_next = action_callback(&survey, |(), now| Action::Next { now });
-/// ```
+/// For example, [`crate::app::App`] gives up a survey nobody touches with
+/// `action_callback(&survey, |(), now| Action::Abandon { now })`.
 pub fn action_callback<E: 'static>(
     survey: &SurveyCtx,
     make: impl Fn(E, Timestamp) -> Action + 'static,

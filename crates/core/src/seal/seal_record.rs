@@ -92,10 +92,21 @@ pub fn seal_record<R: TryCryptoRng + ?Sized>(
 /// This is what the tablet calls when a record is finished (complete,
 /// partial or declined):
 ///
-/// ```ignore
-/// let entry = seal_response(&record, &instrument, next_sequence, &key,
-///                           &mut getrandom::SysRng)?;
+/// ```no_run
+/// # use candour_core::seal::{rand_core::TryCryptoRng, seal_response, ResearchPublicKey};
+/// # use candour_core::{instrument::Instrument, record::ResponseRecord};
+/// # fn example(
+/// #     record: &ResponseRecord,
+/// #     instrument: &Instrument,
+/// #     next_sequence: u64,
+/// #     key: &ResearchPublicKey,
+/// #     rng: &mut impl TryCryptoRng,
+/// #     store: impl Fn(String),
+/// # ) -> Result<(), Box<dyn std::error::Error>> {
+/// let entry = seal_response(record, instrument, next_sequence, key, rng)?;
 /// store(entry.to_json()?); // then, and only then, delete the draft
+/// # Ok(())
+/// # }
 /// ```
 pub fn seal_response<R: TryCryptoRng + ?Sized>(
     record: &ResponseRecord,

@@ -32,9 +32,8 @@ pub struct ReadingSettingsProps {
 /// voice of its own, it says so (participants then see no read-aloud
 /// button) and still offers the display defaults.
 ///
-/// ```ignore
-/// html! { <ReadingSettings settings={(*settings).clone()} on_change={save} /> }
-/// ```
+/// Used by [`crate::researcher::home::reading_panel::ReadingPanel`], which
+/// saves each change.
 #[component]
 pub fn ReadingSettings(props: &ReadingSettingsProps) -> Html {
     let env = use_context::<AppEnv>();

@@ -76,10 +76,17 @@ pub struct SignedExportDraft {
 /// tablet then signs [`SignedExportDraft::bytes_to_sign`] with its
 /// non-extractable key and finishes the file:
 ///
-/// ```ignore
+/// ```no_run
+/// # use candour_core::export::signed::{draft_signed_export, SignedExportError, SignedExportInput};
+/// # fn example(
+/// #     input: SignedExportInput<'_>,
+/// #     sign_with_webcrypto: impl Fn(&[u8]) -> Vec<u8>,
+/// # ) -> Result<String, SignedExportError> {
 /// let draft = draft_signed_export(input)?;
-/// let signature = webcrypto_sign_ecdsa_p256_sha256(draft.bytes_to_sign()).await?;
+/// let signature = sign_with_webcrypto(draft.bytes_to_sign()); // ECDSA P-256, SHA-256
 /// let file_text = draft.finish(&signature)?;
+/// # Ok(file_text)
+/// # }
 /// ```
 pub fn draft_signed_export(
     input: SignedExportInput<'_>,
