@@ -10,5 +10,6 @@ pub mod use_offline_copy;
 pub mod use_persistence;
 pub mod use_read_aloud;
 pub mod use_startup;
+pub mod use_still_shown;
 pub mod use_voices;
 pub mod use_window_lock;

@@ -17,12 +17,15 @@ use candour_tablet::hooks::use_idle::use_idle;
 use candour_tablet::hooks::use_lockout_clock::use_lockout_clock;
 use candour_tablet::hooks::use_offline_copy::use_offline_copy;
 use candour_tablet::hooks::use_read_aloud::{use_read_aloud, ReadingNow};
+use candour_tablet::hooks::use_still_shown::{use_still_shown, StillShown};
 use candour_tablet::hooks::use_voices::use_voices;
 use candour_tablet::services::key_derivation::derive_key;
 use candour_tablet::services::records_db::RecordsDb;
 use candour_tablet::services::signing_key::TabletKey;
 use candour_tablet::services::storage_probe::prove_room;
 use candour_web::clock::now;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen_test::wasm_bindgen_test;
 use yew::prelude::*;
 
@@ -141,9 +144,23 @@ async fn derive_key_example(stored: &candour_core::researcher::slow_hash::SlowHa
     }
 }
 
+/// `use_still_shown`: work that ends after its screen went away does nothing.
+#[component]
+fn StillShownExample(props: &StillShownProps) -> Html {
+    let shown = use_still_shown();
+    *props.keep.borrow_mut() = Some(shown.clone());
+    html! { <p class="still-shown">{ if shown.get() { "shown" } else { "gone" } }</p> }
+}
+
+/// Where [`StillShownExample`] leaves its flag for the test to read.
+#[derive(Properties, PartialEq)]
+struct StillShownProps {
+    keep: Rc<RefCell<Option<StillShown>>>,
+}
+
 /// Every example together, as one page would hold them.
 #[component]
-fn AllExamples() -> Html {
+fn AllExamples(props: &StillShownProps) -> Html {
     html! {
         <>
             <IdleExample />
@@ -155,6 +172,7 @@ fn AllExamples() -> Html {
             <OfflineCopyExample />
             <VoicesExample />
             <ReadAloudExample />
+            <StillShownExample keep={props.keep.clone()} />
         </>
     }
 }
@@ -167,7 +185,10 @@ fn AllExamples() -> Html {
 async fn the_doc_examples_compile_and_render() {
     let _compiled_only = (records_db_example, signing_key_example, derive_key_example);
     let mount = Mount::new();
-    let app = yew::Renderer::<AllExamples>::with_root(mount.element.clone()).render();
+    let keep = Rc::new(RefCell::new(None));
+    let props = StillShownProps { keep: keep.clone() };
+    let app =
+        yew::Renderer::<AllExamples>::with_root_and_props(mount.element.clone(), props).render();
     settle().await;
     let heading = mount.element.query_selector("h1").ok().flatten();
     let focused = document().active_element();
@@ -182,16 +203,14 @@ async fn the_doc_examples_compile_and_render() {
         .flatten()
         .is_some());
     // No stranger's lockout, no still-there question and no offline copy in
-    // a fresh test page: those examples show nothing.
-    assert_eq!(
-        mount
-            .element
-            .query_selector_all("p")
-            .map(|l| l.length())
-            .ok(),
-        Some(0)
-    );
+    // a fresh test page: those examples show nothing; the one paragraph is
+    // the still-shown mark.
+    let paragraphs = mount.element.query_selector_all("p").map(|l| l.length());
+    assert_eq!(paragraphs.ok(), Some(1));
+    let shown = keep.borrow().clone().expect("the flag was handed out");
+    assert!(shown.get(), "shown while mounted");
     app.destroy();
     settle().await;
     assert_eq!(mount.element.child_element_count(), 0, "removed whole");
+    assert!(!shown.get(), "a task finishing now sees its screen gone");
 }

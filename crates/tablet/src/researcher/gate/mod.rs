@@ -8,6 +8,7 @@ mod show_code;
 
 use crate::hooks::use_focus_heading::use_focus_heading;
 use crate::hooks::use_lockout_clock::use_lockout_clock;
+use crate::hooks::use_still_shown::use_still_shown;
 use crate::services::secrets::{
     pin_state, reset_with_code, set_first_pin, unlock, Opened, PinState,
 };
@@ -52,6 +53,7 @@ pub fn PinGate(props: &GateProps) -> Html {
     let message = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let clock = use_lockout_clock();
+    let shown = use_still_shown();
     let heading = use_focus_heading(std::mem::discriminant(&*mode));
     let (first, second, code) = (use_node_ref(), use_node_ref(), use_node_ref());
     let Some(env) = env else { return html! {} };
@@ -65,6 +67,7 @@ pub fn PinGate(props: &GateProps) -> Html {
         let (mode, message, busy) = (mode.clone(), message.clone(), busy.clone());
         let (first, second, code, m) = (first.clone(), second.clone(), code.clone(), m.clone());
         let (on_unlocked, catch_up) = (props.on_unlocked.clone(), clock.catch_up.clone());
+        let shown = shown.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *busy {
@@ -74,6 +77,7 @@ pub fn PinGate(props: &GateProps) -> Html {
             let (a, b, typed_code) = (take(&first), take(&second), take(&code));
             let (mode, message, busy, m) = (mode.clone(), message.clone(), busy.clone(), m.clone());
             let (on_unlocked, catch_up) = (on_unlocked.clone(), catch_up.clone());
+            let shown = shown.clone();
             let current = (*mode).clone();
             // Hashing runs off the main thread (WebCrypto): the screen
             // says "Checking…" and stays live meanwhile.
@@ -82,6 +86,9 @@ pub fn PinGate(props: &GateProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let said = match current {
                     Mode::Unlock => match unlock(&a).await {
+                        // Checked after this gate went away (staff left, or
+                        // the page changed): a right PIN opens nothing now.
+                        _ if !shown.get() => return,
                         Ok(Ok(Opened::Unlocked)) => {
                             on_unlocked.emit(());
                             None
