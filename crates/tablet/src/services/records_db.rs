@@ -16,7 +16,8 @@ use candour_core::storage::research_key_store::{KeptResearchKey, RESEARCH_KEY_KE
 use candour_core::storage::sequence::SEQUENCE_KEY;
 use candour_core::storage::StoredEntry;
 use candour_core::storage::{
-    plan, Flushed, JournalEntry, Loaded, Quarantined, Repository, StoreError, Table, Write,
+    flushed::after_outbox_commit, plan, Flushed, JournalEntry, Loaded, Quarantined, Repository,
+    StoreError, Table, Write,
 };
 use candour_core::time::Timestamp;
 
@@ -291,18 +292,11 @@ impl RecordsDb {
             return Ok(Flushed::default());
         }
         let counter = self.store.get(Table::Meta, SEQUENCE_KEY).await?;
-        let plan = plan::flush_outbox(outbox, now, counter.as_deref());
+        let mut plan = plan::flush_outbox(outbox, now, counter.as_deref());
         if plan.done_keys.is_empty() {
             return Ok(Flushed::default());
         }
-        self.store.commit(plan.writes).await?;
-        journal.remove_outbox(&plan.done_keys)?;
-        for id in &plan.ids {
-            journal.clear_draft_if(id)?;
-        }
-        Ok(Flushed {
-            ids: plan.ids,
-            quarantined: plan.quarantined.len(),
-        })
+        self.store.commit(std::mem::take(&mut plan.writes)).await?;
+        after_outbox_commit(&mut journal, plan)
     }
 }

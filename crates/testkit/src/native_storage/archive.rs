@@ -7,6 +7,7 @@
 //! [`candour_core::storage::MemoryRecords`] in native tests.
 
 use candour_core::record::ResponseRecord;
+use candour_core::storage::flushed::after_outbox_commit;
 use candour_core::storage::index::IndexEntry;
 use candour_core::storage::journal_entry::JournalEntry;
 use candour_core::storage::plan;
@@ -143,18 +144,11 @@ impl<S: RecordStore> Archive<S> {
         now: Timestamp,
     ) -> Result<Flushed, StoreError> {
         let counter = self.store.get(Table::Meta, SEQUENCE_KEY)?;
-        let plan = plan::flush_outbox(journal.outbox()?, now, counter.as_deref());
+        let mut plan = plan::flush_outbox(journal.outbox()?, now, counter.as_deref());
         if plan.done_keys.is_empty() {
             return Ok(Flushed::default());
         }
-        self.store.commit(plan.writes)?;
-        journal.remove_outbox(&plan.done_keys)?;
-        for id in &plan.ids {
-            journal.clear_draft_if(id)?;
-        }
-        Ok(Flushed {
-            ids: plan.ids,
-            quarantined: plan.quarantined.len(),
-        })
+        self.store.commit(std::mem::take(&mut plan.writes))?;
+        after_outbox_commit(journal, plan)
     }
 }
