@@ -1,5 +1,6 @@
 //! The modules of the analysis crate form layers: no module uses, through any
 //! chain of others, a module that uses it.
+#![cfg(not(target_arch = "wasm32"))]
 
 use candour_testkit::module_graph::{loops, module_graph};
 use std::path::Path;
