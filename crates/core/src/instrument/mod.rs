@@ -7,5 +7,6 @@ pub mod model;
 pub mod problem;
 pub mod pseudo_translation;
 mod query;
+mod texts;
 
 pub use model::*;
