@@ -10,3 +10,8 @@ mod query;
 mod texts;
 
 pub use model::*;
+
+/// Builds a small instrument file around test sections, for the tests of
+/// every module (one header, so a new required field is added once).
+#[cfg(test)]
+pub(crate) use check::tests::with_sections;
