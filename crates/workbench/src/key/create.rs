@@ -8,6 +8,7 @@
 use super::questionnaire::QuestionnairePick;
 use super::KeyStatus;
 use crate::env::AppEnv;
+use crate::notice::outcome_notice;
 use crate::work::after_paint;
 use candour_analysis::sealing::{make_research_key, KdfCost, NewResearchKey};
 use candour_core::instrument::Instrument;
@@ -148,11 +149,7 @@ fn made_view(
             <button type="button" class="button" onclick={save_setup}>
                 { m.get("workbench.key_download_setup") }
             </button>
-            if let Some(outcome) = &*saved {
-                <p class={classes!("notice", outcome.is_err().then_some("warning"))} role="status">
-                    { outcome.clone().unwrap_or_else(|e| e) }
-                </p>
-            }
+            { outcome_notice(&saved) }
         </div>
     }
 }
