@@ -5,7 +5,7 @@ use crate::codebook::NOT_SHOWN_LABEL;
 use crate::csv_cell::BOM;
 use crate::write::dataset::Dataset;
 use crate::write::escape::{name, plain_line};
-use crate::write::syntax_text::{reads_comment, syntax_columns, Column, Kind};
+use crate::write::syntax_text::{picked_names, reads_comment, syntax_columns, Column, Kind};
 use candour_core::answer::MissingCode;
 use candour_core::export::ExportError;
 use std::fmt::Write;
@@ -188,12 +188,7 @@ fn format(column: &Column) -> String {
 
 /// Names of the columns that `pick` accepts, four to a line.
 fn names(columns: &[Column], pick: impl Fn(&Column) -> bool) -> String {
-    let picked: Vec<&str> = columns
-        .iter()
-        .filter(|c| pick(c))
-        .map(|c| c.name.as_str())
-        .collect();
-    picked
+    picked_names(columns, pick)
         .chunks(4)
         .map(|chunk| format!("  {}", chunk.join(" ")))
         .collect::<Vec<_>>()

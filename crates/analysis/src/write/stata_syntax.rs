@@ -13,7 +13,7 @@ use crate::codebook::NOT_SHOWN_LABEL;
 use crate::write::dataset::Dataset;
 use crate::write::escape::{name, plain_line, stata_string};
 use crate::write::r_syntax::missing_label;
-use crate::write::syntax_text::{reads_comment, syntax_columns, Column, Kind};
+use crate::write::syntax_text::{picked_names, reads_comment, syntax_columns, Column, Kind};
 use candour_core::answer::MissingCode;
 use candour_core::export::ExportError;
 use std::fmt::Write;
@@ -165,12 +165,7 @@ substr(`v', 2, 1) == char(13))
 
 /// Names of the columns that `pick` accepts, space-separated.
 fn names(columns: &[Column], pick: impl Fn(&Column) -> bool) -> String {
-    let picked: Vec<&str> = columns
-        .iter()
-        .filter(|c| pick(c))
-        .map(|c| c.name.as_str())
-        .collect();
-    picked.join(" ")
+    picked_names(columns, pick).join(" ")
 }
 
 #[cfg(test)]

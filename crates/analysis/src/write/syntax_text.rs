@@ -233,6 +233,17 @@ pub(crate) fn reads_comment(
     )
 }
 
+/// The names of the columns that `pick` accepts, in CSV order: the
+/// variable lists of the SPSS and Stata commands (each lays them out its
+/// own way).
+pub(crate) fn picked_names(columns: &[Column], pick: impl Fn(&Column) -> bool) -> Vec<&str> {
+    columns
+        .iter()
+        .filter(|c| pick(c))
+        .map(|c| c.name.as_str())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
