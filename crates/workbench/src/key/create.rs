@@ -5,6 +5,7 @@
 //! what to do with them. Argon2id holds the page for a few seconds: the
 //! status says so before it starts, and the step is timed.
 
+use super::passphrase_field;
 use super::questionnaire::QuestionnairePick;
 use super::KeyStatus;
 use crate::env::AppEnv;
@@ -96,16 +97,8 @@ pub fn CreateKey() -> Html {
             <h3 id="create-key-heading">{ m.get("workbench.key_create_heading") }</h3>
             <p>{ m.get("workbench.key_create_intro") }</p>
             <form {onsubmit}>
-                <div class="field">
-                    <label for="new-passphrase">{ m.get("workbench.key_passphrase_new") }</label>
-                    <input id="new-passphrase" type="password" autocomplete="new-password"
-                        ref={passphrase} disabled={working} />
-                </div>
-                <div class="field">
-                    <label for="confirm-passphrase">{ m.get("workbench.key_passphrase_confirm") }</label>
-                    <input id="confirm-passphrase" type="password" autocomplete="new-password"
-                        ref={confirm} disabled={working} />
-                </div>
+                { passphrase_field("new-passphrase", m.get("workbench.key_passphrase_new"), "new-password", &passphrase, working) }
+                { passphrase_field("confirm-passphrase", m.get("workbench.key_passphrase_confirm"), "new-password", &confirm, working) }
                 <QuestionnairePick on_change={on_questionnaire} disabled={working} />
                 <button type="submit" class="button" disabled={working}>
                     { m.get("workbench.key_create_button") }
