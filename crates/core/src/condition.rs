@@ -39,28 +39,8 @@ pub fn decide(
         | Condition::LessThan { variable, .. } => {
             (!unknown(variable)).then(|| holds(condition, answers))
         }
-        Condition::All(parts) => {
-            let decided: Vec<Option<bool>> =
-                parts.iter().map(|c| decide(c, answers, unknown)).collect();
-            if decided.contains(&Some(false)) {
-                Some(false)
-            } else if decided.contains(&None) {
-                None
-            } else {
-                Some(true)
-            }
-        }
-        Condition::Any(parts) => {
-            let decided: Vec<Option<bool>> =
-                parts.iter().map(|c| decide(c, answers, unknown)).collect();
-            if decided.contains(&Some(true)) {
-                Some(true)
-            } else if decided.contains(&None) {
-                None
-            } else {
-                Some(false)
-            }
-        }
+        Condition::All(parts) => decide_parts(parts, answers, unknown, false),
+        Condition::Any(parts) => decide_parts(parts, answers, unknown, true),
         Condition::Not(inner) => decide(inner, answers, unknown).map(|b| !b),
     }
 }
@@ -90,6 +70,26 @@ fn collect<'a>(condition: &'a Condition, out: &mut Vec<&'a str>) {
         | Condition::LessThan { variable, .. } => out.push(variable),
         Condition::All(parts) | Condition::Any(parts) => parts.iter().for_each(|c| collect(c, out)),
         Condition::Not(inner) => collect(inner, out),
+    }
+}
+
+/// `all` (`settles` false) or `any` (`settles` true) of `parts`, when that
+/// can be known: one part decided `settles` decides the whole, whatever
+/// the unknown parts would have been; otherwise one unknown part leaves the
+/// whole unknown. One rule for both, as each is the other turned over.
+fn decide_parts(
+    parts: &[Condition],
+    answers: &Answers,
+    unknown: &dyn Fn(&str) -> bool,
+    settles: bool,
+) -> Option<bool> {
+    let decided: Vec<Option<bool>> = parts.iter().map(|c| decide(c, answers, unknown)).collect();
+    if decided.contains(&Some(settles)) {
+        Some(settles)
+    } else if decided.contains(&None) {
+        None
+    } else {
+        Some(!settles)
     }
 }
 

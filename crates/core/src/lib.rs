@@ -31,6 +31,7 @@ pub mod storage;
 pub mod survey;
 pub mod text;
 pub mod time;
+mod typed_code;
 pub mod validate;
 pub mod visibility;
 pub mod window_lease;

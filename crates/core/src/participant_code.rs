@@ -3,6 +3,7 @@
 //! Health and crime answers must never sit beside a name, so the format only
 //! admits short codes with at least one digit, such as `HAT-042`.
 
+use crate::typed_code::{typed_code, CodeShape};
 use thiserror::Error;
 
 /// Why a typed participant code was refused, in words staff can act on.
@@ -31,19 +32,21 @@ impl ParticipantCodeError {
     }
 }
 
+impl From<CodeShape> for ParticipantCodeError {
+    fn from(shape: CodeShape) -> Self {
+        match shape {
+            CodeShape::Length => ParticipantCodeError::Length,
+            CodeShape::Characters => ParticipantCodeError::Characters,
+        }
+    }
+}
+
 /// Checks a typed code: `Ok(None)` when left empty, `Ok(Some(code))` in
 /// upper case when valid.
 pub fn parse_participant_code(input: &str) -> Result<Option<String>, ParticipantCodeError> {
-    let code = input.trim();
-    if code.is_empty() {
+    let Some(code) = typed_code(input, 3, 16)? else {
         return Ok(None);
-    }
-    if !(3..=16).contains(&code.chars().count()) {
-        return Err(ParticipantCodeError::Length);
-    }
-    if !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        return Err(ParticipantCodeError::Characters);
-    }
+    };
     if !code.chars().any(|c| c.is_ascii_digit()) {
         return Err(ParticipantCodeError::NoDigit);
     }

@@ -70,22 +70,25 @@ pub fn pseudo_localise(text: &str) -> String {
     format!("[{} {padding}]", accented(text))
 }
 
+/// True when `text` holds a run of two or more plain ASCII letters: a word
+/// left in English. The tests of both pseudo-localisations (of a string
+/// here, of an instrument in [`crate::instrument::pseudo_translation`])
+/// judge their output by it.
+#[cfg(test)]
+pub(crate) fn has_english(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c.is_ascii_alphabetic() { run + 1 } else { 0 };
+        if run >= 2 {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// True when `text` holds a run of two or more plain ASCII letters: a
-    /// word left in English.
-    fn has_english(text: &str) -> bool {
-        let mut run = 0;
-        for c in text.chars() {
-            run = if c.is_ascii_alphabetic() { run + 1 } else { 0 };
-            if run >= 2 {
-                return true;
-            }
-        }
-        false
-    }
 
     #[test]
     fn pseudo_text_is_accented_bracketed_and_about_forty_percent_longer() {

@@ -55,13 +55,9 @@ mod tests {
     use super::*;
     use crate::answer::AnswerValue;
     use crate::instrument::load::load_instrument;
+    use crate::instrument::with_sections;
 
-    const GROUPED: &str = r#"{
-      "id": "g", "version": "1", "locale": "en", "title": "T", "information": "I.",
-      "consent": "OK?",
-      "scales": {"agreement": ["1", "2", "3", "4", "5"], "yes_no_not_sure": ["Y", "N", "NS"],
-                 "prefer_not_to_say": "P", "dont_know": "D"},
-      "sections": [{"id": "s", "title": "S",
+    const GROUPED: &str = r#"[{"id": "s", "title": "S",
         "groups": [{"id": "g_one", "heading": "Agree?"}, {"id": "g_two", "heading": "Agree?"}],
         "items": [
           {"variable": "a1", "text": "One?", "type": "yes_no_not_sure"},
@@ -71,8 +67,7 @@ mod tests {
           {"variable": "a4", "text": "Four.", "type": "agreement", "group": "g_two"},
           {"variable": "a5", "text": "Five?", "type": "agreement",
            "show_if": {"equals": {"variable": "a1", "value": 1}}}
-        ]}]
-    }"#;
+        ]}]"#;
 
     fn names(screens: &[Vec<&Item>]) -> Vec<Vec<String>> {
         screens
@@ -83,7 +78,7 @@ mod tests {
 
     #[test]
     fn groups_share_a_screen_and_hidden_items_leave_it() {
-        let instrument = load_instrument(GROUPED).expect("loads");
+        let instrument = load_instrument(&with_sections("[]", GROUPED)).expect("loads");
         assert_eq!(
             names(&every_screen(&instrument)),
             vec![vec!["a1"], vec!["a2", "a3"], vec!["a4"], vec!["a5"]]

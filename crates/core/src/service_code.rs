@@ -8,6 +8,7 @@
 //! hyphens, starting and ending with a letter or digit (such as `MBRO-HAT`
 //! or `RTD01`). Lower case is taken as upper case.
 
+use crate::typed_code::{typed_code, CodeShape};
 use thiserror::Error;
 
 /// Fewest and most characters of a service code.
@@ -39,20 +40,22 @@ impl ServiceCodeError {
     }
 }
 
+impl From<CodeShape> for ServiceCodeError {
+    fn from(shape: CodeShape) -> Self {
+        match shape {
+            CodeShape::Length => ServiceCodeError::Length,
+            CodeShape::Characters => ServiceCodeError::Characters,
+        }
+    }
+}
+
 /// Checks a typed service code: `Ok(None)` when left empty (no service
 /// code), `Ok(Some(code))` in upper case when valid.
 pub fn parse_service_code(input: &str) -> Result<Option<String>, ServiceCodeError> {
-    let code = input.trim();
-    if code.is_empty() {
-        return Ok(None);
-    }
     let (fewest, most) = SERVICE_CODE_LENGTH;
-    if !(fewest..=most).contains(&code.chars().count()) {
-        return Err(ServiceCodeError::Length);
-    }
-    if !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        return Err(ServiceCodeError::Characters);
-    }
+    let Some(code) = typed_code(input, fewest, most)? else {
+        return Ok(None);
+    };
     if code.starts_with('-') || code.ends_with('-') || code.contains("--") {
         return Err(ServiceCodeError::Hyphens);
     }

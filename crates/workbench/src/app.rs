@@ -6,7 +6,7 @@ use crate::key::KeyPanel;
 use crate::open::{FileList, Picker, ReceiptPanel, Report, Verification};
 use crate::progress::ProgressBar;
 use crate::summary::SummaryView;
-use crate::work::{yield_now, CancelFlag, Progress, Shared, Stage};
+use crate::work::{report, CancelFlag, Progress, Shared, Stage};
 use crate::write::Downloads;
 use candour_analysis::combine::Combined;
 use candour_analysis::open::{combine_opened, open_file_with_key, Opened};
@@ -60,12 +60,7 @@ impl Workbench {
                 if this.cancel.is_cancelled() {
                     break;
                 }
-                this.job.set(Some(Progress {
-                    stage: Stage::Reading,
-                    done,
-                    total,
-                }));
-                yield_now().await;
+                report(&this.job, Stage::Reading, done, total).await;
                 let name = file.name();
                 let bytes = read_file(file, &name).await.map_err(|e| e.in_words(&m));
                 list.push(Rc::new(open_file_with_key(
@@ -102,12 +97,7 @@ impl Workbench {
                 let Some(text) = list[done].text.clone() else {
                     continue;
                 };
-                this.job.set(Some(Progress {
-                    stage: Stage::Reading,
-                    done,
-                    total,
-                }));
-                yield_now().await;
+                report(&this.job, Stage::Reading, done, total).await;
                 let name = list[done].name.clone();
                 list[done] = Rc::new(open_file_with_key(&name, Ok(text.as_bytes()), Some(&key)));
                 this.files.set(Rc::new(list.clone()));
@@ -141,12 +131,7 @@ impl Workbench {
             self.job.set(None);
             return;
         }
-        self.job.set(Some(Progress {
-            stage: Stage::Combining,
-            done: 0,
-            total: 1,
-        }));
-        yield_now().await;
+        report(&self.job, Stage::Combining, 0, 1).await;
         let opened: Vec<Opened> = list.iter().map(|o| (**o).clone()).collect();
         self.combined
             .set(Some(Shared(Rc::new(combine_opened(&opened)))));

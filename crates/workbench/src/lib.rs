@@ -12,6 +12,7 @@
 pub mod app;
 pub mod env;
 pub mod key;
+pub mod notice;
 pub mod open;
 pub mod progress;
 pub mod summary;

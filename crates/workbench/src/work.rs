@@ -4,6 +4,7 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
+use yew::UseStateHandle;
 
 /// What a running job is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +53,19 @@ impl CancelFlag {
     pub fn reset(&self) {
         self.0.set(false);
     }
+}
+
+/// Shows in `job` that the job is at step `done` of `total` of `stage`,
+/// then yields so that the page draws it before the step runs: every step
+/// of every job reports the same way.
+pub async fn report(
+    job: &UseStateHandle<Option<Progress>>,
+    stage: Stage,
+    done: usize,
+    total: usize,
+) {
+    job.set(Some(Progress { stage, done, total }));
+    yield_now().await;
 }
 
 /// Lets the browser draw and handle input before the next step.

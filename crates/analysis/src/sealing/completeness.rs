@@ -40,18 +40,15 @@ pub fn check_completeness(files: &[(String, TabletSeen)], findings: &mut Vec<Fin
             t.highest = t.highest.max(*sequence);
             t.numbers.entry(*sequence).or_default().insert(id.clone());
         }
-        by_label
-            .entry(read.label.clone())
-            .or_default()
-            .entry(read.key.clone())
-            .or_default()
-            .push(name.clone());
-        by_id
-            .entry(read.id.clone())
-            .or_default()
-            .entry(read.key.clone())
-            .or_default()
-            .push(name.clone());
+        // The files of each label and of each tablet id, by signing key.
+        for (index, seen) in [(&mut by_label, &read.label), (&mut by_id, &read.id)] {
+            index
+                .entry(seen.clone())
+                .or_default()
+                .entry(read.key.clone())
+                .or_default()
+                .push(name.clone());
+        }
     }
     let shared: BTreeSet<String> = by_label
         .iter()

@@ -5,7 +5,7 @@ use crate::codebook::NOT_SHOWN_LABEL;
 use crate::csv_cell::BOM;
 use crate::write::dataset::Dataset;
 use crate::write::escape::{name, plain_line};
-use crate::write::syntax_text::{syntax_columns, Column, Kind};
+use crate::write::syntax_text::{picked_names, reads_comment, syntax_columns, Column, Kind};
 use candour_core::answer::MissingCode;
 use candour_core::export::ExportError;
 use std::fmt::Write;
@@ -31,18 +31,11 @@ impl Dataset<'_> {
         let instrument = self.instrument();
         let definition = &instrument.definition;
         let columns = syntax_columns(definition, locale)?;
-        let title = plain_line(definition.title.get(locale, &definition.locale), 200);
         let dataset = name(DATASET, "dataset")?;
         let mut out = String::from(BOM);
-        // Writing to a String cannot fail; `let _ =` keeps that explicit.
-        let _ = writeln!(
-            out,
-            "* Candour: reads the wide CSV of \"{title}\" ({} version {},\n  {}).",
-            plain_line(&instrument.id, 100),
-            plain_line(&instrument.version, 100),
-            instrument.hash
-        );
+        out.push_str(&reads_comment(instrument, locale, "  "));
         out.push_str(HEADER_COMMENT);
+        // Writing to a String cannot fail; `let _ =` keeps that explicit.
         for code in MissingCode::ALL {
             let label = missing_label(&columns, code);
             let _ = writeln!(out, "  {} = {};", code.code(), plain_line(&label, 120));
@@ -195,12 +188,7 @@ fn format(column: &Column) -> String {
 
 /// Names of the columns that `pick` accepts, four to a line.
 fn names(columns: &[Column], pick: impl Fn(&Column) -> bool) -> String {
-    let picked: Vec<&str> = columns
-        .iter()
-        .filter(|c| pick(c))
-        .map(|c| c.name.as_str())
-        .collect();
-    picked
+    picked_names(columns, pick)
         .chunks(4)
         .map(|chunk| format!("  {}", chunk.join(" ")))
         .collect::<Vec<_>>()

@@ -13,7 +13,7 @@ use crate::codebook::NOT_SHOWN_LABEL;
 use crate::write::dataset::Dataset;
 use crate::write::escape::{name, plain_line, stata_string};
 use crate::write::r_syntax::missing_label;
-use crate::write::syntax_text::{syntax_columns, Column, Kind};
+use crate::write::syntax_text::{picked_names, reads_comment, syntax_columns, Column, Kind};
 use candour_core::answer::MissingCode;
 use candour_core::export::ExportError;
 use std::fmt::Write;
@@ -41,14 +41,7 @@ impl Dataset<'_> {
         let definition = &instrument.definition;
         let columns = syntax_columns(definition, locale)?;
         let title = plain_line(definition.title.get(locale, &definition.locale), 200);
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "* Candour: reads the wide CSV of \"{title}\" ({} version {},\n* {}).",
-            plain_line(&instrument.id, 100),
-            plain_line(&instrument.version, 100),
-            instrument.hash
-        );
+        let mut out = reads_comment(instrument, locale, "* ");
         out.push_str(HEADER_COMMENT);
         for (i, code) in MissingCode::ALL.iter().enumerate() {
             let label = missing_label(&columns, *code);
@@ -172,12 +165,7 @@ substr(`v', 2, 1) == char(13))
 
 /// Names of the columns that `pick` accepts, space-separated.
 fn names(columns: &[Column], pick: impl Fn(&Column) -> bool) -> String {
-    let picked: Vec<&str> = columns
-        .iter()
-        .filter(|c| pick(c))
-        .map(|c| c.name.as_str())
-        .collect();
-    picked.join(" ")
+    picked_names(columns, pick).join(" ")
 }
 
 #[cfg(test)]

@@ -2,10 +2,10 @@
 //! and value labels, taken from the codebook so the three never disagree.
 
 use crate::codebook::{codebook, CodebookEntry, UNANSWERED_LABEL};
-use crate::write::escape::name;
+use crate::write::escape::{name, plain_line};
 use candour_core::answer::MissingCode;
 use candour_core::export::columns::{option_column, scored_domains, wide_header};
-use candour_core::export::ExportError;
+use candour_core::export::{ExportError, ExportInstrument};
 use candour_core::instrument::Instrument;
 
 /// How a column is read and described.
@@ -210,6 +210,38 @@ fn entry_columns(entry: &CodebookEntry) -> Vec<Column> {
 fn decimals(step: f64) -> u32 {
     let text = candour_core::answer_text::format_number(step);
     text.split_once('.').map_or(0, |(_, d)| d.len() as u32)
+}
+
+/// The first comment line of the SPSS and Stata syntax: the questionnaire
+/// whose wide CSV the file reads (title in `locale`, id, version and hash),
+/// so that a file kept apart from its data still says which data it fits.
+/// `continued` begins the comment's second line, as each language
+/// continues a comment its own way; without escapes in either language,
+/// each part is one plain line.
+pub(crate) fn reads_comment(
+    instrument: &ExportInstrument,
+    locale: &str,
+    continued: &str,
+) -> String {
+    let definition = &instrument.definition;
+    format!(
+        "* Candour: reads the wide CSV of \"{}\" ({} version {},\n{continued}{}).\n",
+        plain_line(definition.title.get(locale, &definition.locale), 200),
+        plain_line(&instrument.id, 100),
+        plain_line(&instrument.version, 100),
+        instrument.hash
+    )
+}
+
+/// The names of the columns that `pick` accepts, in CSV order: the
+/// variable lists of the SPSS and Stata commands (each lays them out its
+/// own way).
+pub(crate) fn picked_names(columns: &[Column], pick: impl Fn(&Column) -> bool) -> Vec<&str> {
+    columns
+        .iter()
+        .filter(|c| pick(c))
+        .map(|c| c.name.as_str())
+        .collect()
 }
 
 #[cfg(test)]

@@ -131,11 +131,8 @@ pub fn tablet_check(facts: &TabletFacts, m: &Messages) -> Vec<CheckLine> {
     let mut lines = Vec::new();
     let mut line = |item, state, text: String| lines.push(CheckLine { item, state, text });
 
-    if facts.pin_set {
-        line(CheckItem::Pin, Done, m.get("check.pin_done").to_owned());
-    } else {
-        line(CheckItem::Pin, ToDo, m.get("check.pin_todo").to_owned());
-    }
+    let (state, key) = done_or_todo(facts.pin_set, "check.pin_done", "check.pin_todo");
+    line(CheckItem::Pin, state, m.get(key).to_owned());
 
     match (facts.device_label.trim(), &facts.service_code) {
         (label, Some(code)) if !label.is_empty() => line(
@@ -166,18 +163,10 @@ pub fn tablet_check(facts: &TabletFacts, m: &Messages) -> Vec<CheckLine> {
     };
     line(CheckItem::OfflineCopy, state, m.get(key).to_owned());
 
-    match facts.research_key {
-        Some(true) => line(
-            CheckItem::ResearchKey,
-            Done,
-            m.get("check.key_done").to_owned(),
-        ),
-        Some(false) => line(
-            CheckItem::ResearchKey,
-            ToDo,
-            m.get("check.key_todo").to_owned(),
-        ),
-        None => {}
+    // Not listed when the page cannot know.
+    if let Some(set) = facts.research_key {
+        let (state, key) = done_or_todo(set, "check.key_done", "check.key_todo");
+        line(CheckItem::ResearchKey, state, m.get(key).to_owned());
     }
 
     match &facts.questionnaire {
@@ -204,20 +193,25 @@ pub fn tablet_check(facts: &TabletFacts, m: &Messages) -> Vec<CheckLine> {
         ),
     }
 
-    match facts.standalone {
-        Some(true) => line(
-            CheckItem::HomeScreen,
-            Done,
-            m.get("check.home_done").to_owned(),
-        ),
-        Some(false) => line(
-            CheckItem::HomeScreen,
-            ToDo,
-            m.get("check.home_todo").to_owned(),
-        ),
-        None => {}
+    if let Some(added) = facts.standalone {
+        let (state, key) = done_or_todo(added, "check.home_done", "check.home_todo");
+        line(CheckItem::HomeScreen, state, m.get(key).to_owned());
     }
     lines
+}
+
+/// The state and message key of a line that is simply so or not: done
+/// (`done_key`) or to do (`todo_key`).
+fn done_or_todo(
+    done: bool,
+    done_key: &'static str,
+    todo_key: &'static str,
+) -> (CheckState, &'static str) {
+    if done {
+        (CheckState::Done, done_key)
+    } else {
+        (CheckState::ToDo, todo_key)
+    }
 }
 
 /// The number of lines still to do (or to make sure of by hand).

@@ -14,7 +14,7 @@ use crate::export::signed::record_digest;
 use crate::record::ResponseRecord;
 use crate::seal::{RecordEntry, RecordHeader};
 use crate::storage::checksum::checksum;
-use crate::storage::record_format::decode_record;
+use crate::storage::record_format::{check_held_id, decode_record};
 use crate::time::Timestamp;
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -94,6 +94,15 @@ pub fn encode_entry(entry: &StoredEntry) -> Result<String, String> {
         "{{\"format\":{ENTRY_FORMAT},\"kind\":\"entry\",\"exported_at\":{exported},\"sum\":\"{sum}\",\"data\":{}}}",
         entry.text
     ))
+}
+
+/// Reads a value of any record format stored under `key_id`, refusing one
+/// that holds another record (a hand edit, or a copy under the wrong key),
+/// as [`crate::storage::record_format::check_key`] does for clear records.
+pub fn decode_stored_under(key_id: &str, raw: &str) -> Result<Stored, String> {
+    let stored = decode_stored(raw)?;
+    check_held_id(stored.id(), key_id)?;
+    Ok(stored)
 }
 
 /// The envelope of format 3, with `data` kept as written.

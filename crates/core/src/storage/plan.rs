@@ -6,7 +6,7 @@
 
 use crate::record::ResponseRecord;
 use crate::storage::checksum::checksum;
-use crate::storage::entry_format::{decode_stored, Stored};
+use crate::storage::entry_format::{decode_stored, decode_stored_under, Stored};
 use crate::storage::index::IndexEntry;
 use crate::storage::quarantine::Quarantined;
 use crate::storage::record_format::{check_key, decode_record, encode_record};
@@ -189,11 +189,28 @@ pub fn rebuild_index(
 /// The writes that stamp `at` as the export time of each of `records` not
 /// exported before (the first export time is kept).
 pub fn mark_exported(records: &[ResponseRecord], at: Timestamp) -> Result<Vec<Write>, StoreError> {
+    stamp_exported(records, at, |r| &mut r.exported_at, save_record)
+}
+
+/// The writes `store` makes of each of `stored` not exported before, with
+/// `at` stamped as its export time (`exported_at` finds it). One rule for
+/// clear records ([`mark_exported`]) and entries ([`mark_entries_exported`]):
+/// the first export time is kept, as it says when the answers first left
+/// the tablet.
+fn stamp_exported<T: Clone>(
+    stored: &[T],
+    at: Timestamp,
+    exported_at: fn(&mut T) -> &mut Option<Timestamp>,
+    store: fn(&T) -> Result<Vec<Write>, StoreError>,
+) -> Result<Vec<Write>, StoreError> {
     let mut writes = Vec::new();
-    for record in records.iter().filter(|r| r.exported_at.is_none()) {
-        let mut marked = record.clone();
-        marked.exported_at = Some(at);
-        writes.extend(save_record(&marked)?);
+    for value in stored {
+        let mut marked = value.clone();
+        let time = exported_at(&mut marked);
+        if time.is_none() {
+            *time = Some(at);
+            writes.extend(store(&marked)?);
+        }
     }
     Ok(writes)
 }
@@ -229,13 +246,7 @@ pub fn flush_outbox(
         let Some(id) = key.strip_prefix(RECORD_PREFIX) else {
             continue;
         };
-        let decoded = decode_stored(&raw).and_then(|s| {
-            if s.id() == id {
-                Ok(s)
-            } else {
-                Err(format!("stored under {id} but holds record {}", s.id()))
-            }
-        });
+        let decoded = decode_stored_under(id, &raw);
         let planned = decoded.and_then(|stored| match stored {
             Stored::Entry(entry) => {
                 plan.highest_sequence = plan.highest_sequence.max(entry.header.sequence);
@@ -253,20 +264,13 @@ pub fn flush_outbox(
                 plan.ids.push(id);
             }
             Err(reason) => {
-                let kept = Quarantined {
-                    key: key.clone(),
-                    reason,
-                    raw,
-                    at: Some(now),
-                };
-                let Ok(value) = kept.encode() else {
+                // Nothing to delete: the outbox key goes once the writes
+                // committed, with `done_keys`.
+                let (kept, writes) = set_aside(key.clone(), reason, raw, now, &[]);
+                if writes.is_empty() {
                     continue; // left in the outbox: reported again next time
-                };
-                plan.writes.push(Write::Put {
-                    table: Table::Quarantine,
-                    key: quarantine_key(&key, &kept.raw),
-                    value,
-                });
+                }
+                plan.writes.extend(writes);
                 plan.quarantined.push(kept);
             }
         }

@@ -99,12 +99,17 @@ fn parse_data(data: &str) -> Result<ResponseRecord, String> {
 /// The id a stored value claims, read without trusting the rest, so that a
 /// value under the wrong key (a hand edit) is caught.
 pub fn check_key(record: &ResponseRecord, key_id: &str) -> Result<(), String> {
-    if record.id == key_id {
+    check_held_id(&record.id, key_id)
+}
+
+/// Whether a value stored under `key_id` holds the record of that id
+/// (`held`), in words when not: one test for clear records ([`check_key`])
+/// and for values of any format
+/// ([`crate::storage::entry_format::decode_stored_under`]).
+pub(crate) fn check_held_id(held: &str, key_id: &str) -> Result<(), String> {
+    if held == key_id {
         Ok(())
     } else {
-        Err(format!(
-            "stored under {key_id} but holds record {}",
-            record.id
-        ))
+        Err(format!("stored under {key_id} but holds record {held}"))
     }
 }

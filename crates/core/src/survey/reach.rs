@@ -60,23 +60,18 @@ pub fn coded_answers(
 mod tests {
     use super::*;
     use crate::instrument::load::load_instrument;
+    use crate::instrument::with_sections;
     use crate::time::Timestamp;
 
     /// a1 (routing), a2 shown if a1 is yes, a3 always, a4 shown if a3 is 5.
-    const ROUTED: &str = r#"{
-      "id": "r", "version": "1", "locale": "en", "title": "T", "information": "I.",
-      "consent": "OK?",
-      "scales": {"agreement": ["1", "2", "3", "4", "5"], "yes_no_not_sure": ["Y", "N", "NS"],
-                 "prefer_not_to_say": "P", "dont_know": "D"},
-      "sections": [{"id": "s", "title": "S", "items": [
+    const ROUTED: &str = r#"[{"id": "s", "title": "S", "items": [
         {"variable": "a1", "text": "One?", "type": "yes_no_not_sure"},
         {"variable": "a2", "text": "Two.", "type": "agreement",
          "show_if": {"equals": {"variable": "a1", "value": 1}}},
         {"variable": "a3", "text": "Three.", "type": "agreement"},
         {"variable": "a4", "text": "Four.", "type": "agreement",
          "show_if": {"equals": {"variable": "a3", "value": 5}}}
-      ]}]
-    }"#;
+      ]}]"#;
 
     fn shown(variables: &[&str]) -> BTreeMap<String, ItemTimes> {
         variables
@@ -100,7 +95,7 @@ mod tests {
 
     #[test]
     fn a_partial_record_tells_unreached_from_skipped_and_from_unanswered() {
-        let instrument = load_instrument(ROUTED).expect("loads");
+        let instrument = load_instrument(&with_sections("[]", ROUTED)).expect("loads");
         // Stopped on a3 after answering a1 "no": a2 skipped by logic, a3
         // shown and left, a4 depends on a3 (unanswered): skipped.
         let answers: Answers = [("a1".to_owned(), AnswerValue::Code(0))].into();
@@ -145,7 +140,7 @@ mod tests {
 
     #[test]
     fn a_complete_record_has_no_unreached_item() {
-        let instrument = load_instrument(ROUTED).expect("loads");
+        let instrument = load_instrument(&with_sections("[]", ROUTED)).expect("loads");
         let answers: Answers = [
             ("a1".to_owned(), AnswerValue::Code(1)),
             ("a3".to_owned(), AnswerValue::Code(5)),

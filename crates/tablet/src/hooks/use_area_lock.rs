@@ -46,45 +46,21 @@ fn watch(limit: u32, latest: Rc<std::cell::RefCell<Callback<LockReason>>>) -> Gu
     let picking = Rc::new(Cell::new(false));
     let mut listeners = Vec::new();
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        let capture = EventListenerOptions::run_in_capture_phase();
         for kind in ["pointerdown", "keydown", "input", "wheel", "scroll"] {
             let last_touch = last_touch.clone();
-            listeners.push(EventListener::new_with_options(
-                &document,
-                kind,
-                capture,
-                move |_| {
-                    last_touch.set(monotonic_ms());
-                },
-            ));
+            listeners.push(on_document(&document, kind, move |_| {
+                last_touch.set(monotonic_ms());
+            }));
         }
         // A file picker opens from a click on a file input, and ends with
         // its change or cancel event.
-        {
+        for (kind, opens) in [("click", true), ("change", false), ("cancel", false)] {
             let picking = picking.clone();
-            listeners.push(EventListener::new_with_options(
-                &document,
-                "click",
-                capture,
-                move |e| {
-                    if is_file_input(e) {
-                        picking.set(true);
-                    }
-                },
-            ));
-        }
-        for kind in ["change", "cancel"] {
-            let picking = picking.clone();
-            listeners.push(EventListener::new_with_options(
-                &document,
-                kind,
-                capture,
-                move |e| {
-                    if is_file_input(e) {
-                        picking.set(false);
-                    }
-                },
-            ));
+            listeners.push(on_document(&document, kind, move |e| {
+                if is_file_input(e) {
+                    picking.set(opens);
+                }
+            }));
         }
         let latest = latest.clone();
         listeners.push(on_hidden(&document, move || {
@@ -105,6 +81,17 @@ fn watch(limit: u32, latest: Rc<std::cell::RefCell<Callback<LockReason>>>) -> Gu
         _listeners: listeners,
         _interval: interval,
     }
+}
+
+/// Listens to `kind` on the whole document in the capture phase, so that
+/// no element can stop the event before the lock sees it.
+fn on_document(
+    document: &web_sys::Document,
+    kind: &'static str,
+    handler: impl FnMut(&web_sys::Event) + 'static,
+) -> EventListener {
+    let capture = EventListenerOptions::run_in_capture_phase();
+    EventListener::new_with_options(document, kind, capture, handler)
 }
 
 fn is_file_input(event: &web_sys::Event) -> bool {

@@ -13,7 +13,7 @@ use candour_core::seal::RecordEntry;
 use candour_core::storage::journal::{
     after_commit, persist, persist_entries, record_stored, shown_problem, Persisted, Seen,
 };
-use candour_core::storage::{plan, EntryMaker, Repository, StoreError};
+use candour_core::storage::{plan, EntryMaker, Repository, StoreError, Write};
 use candour_web::clock::now;
 use candour_web::timing::Step;
 use std::cell::RefCell;
@@ -264,24 +264,33 @@ impl Saver {
     async fn store_unsaved(&self, db: &RecordsDb) -> Result<(), StoreError> {
         let entry = self.unsaved_entry.borrow().clone();
         if let Some(entry) = entry {
-            db.commit(plan::store_entry(&entry)?).await?;
-            record_stored(
-                &mut Repository::new(LocalStore::open()?),
-                &mut self.seen.borrow_mut(),
-                &entry.header.id,
-            )?;
+            let writes = plan::store_entry(&entry)?;
+            self.commit_unsaved(db, writes, &entry.header.id).await?;
             self.unsaved_entry.replace(None);
         }
         let record = self.unsaved.borrow().clone();
         if let Some(record) = record {
-            db.commit(plan::store_finished(&record)?).await?;
-            record_stored(
-                &mut Repository::new(LocalStore::open()?),
-                &mut self.seen.borrow_mut(),
-                &record.id,
-            )?;
+            let writes = plan::store_finished(&record)?;
+            self.commit_unsaved(db, writes, &record.id).await?;
             self.unsaved.replace(None);
         }
         db.flush_outbox(now()).await.map(|_| ())
+    }
+
+    /// Commits the writes that store the finished answers `id`, then notes
+    /// them stored (outbox copy and draft dropped), as an entry and a
+    /// clear record alike.
+    async fn commit_unsaved(
+        &self,
+        db: &RecordsDb,
+        writes: Vec<Write>,
+        id: &str,
+    ) -> Result<(), StoreError> {
+        db.commit(writes).await?;
+        record_stored(
+            &mut Repository::new(LocalStore::open()?),
+            &mut self.seen.borrow_mut(),
+            id,
+        )
     }
 }

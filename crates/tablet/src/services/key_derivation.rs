@@ -8,6 +8,7 @@
 //! the `pbkdf2` crate and published vectors; the browser test checks this
 //! service gives the same bytes.
 
+use crate::services::web_crypto::{refusal, subtle_crypto};
 use candour_core::researcher::slow_hash::{Derivation, KEY_BYTES};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use thiserror::Error;
@@ -28,23 +29,11 @@ pub enum DeriveError {
 }
 
 fn subtle() -> Result<SubtleCrypto, DeriveError> {
-    let crypto = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .ok_or(DeriveError::NoCrypto)?;
-    // `crypto.subtle` is undefined outside secure contexts: checked, not assumed.
-    let subtle = Reflect::get(&crypto, &"subtle".into()).map_err(|_| DeriveError::NoCrypto)?;
-    subtle
-        .dyn_into::<SubtleCrypto>()
-        .map_err(|_| DeriveError::NoCrypto)
+    subtle_crypto().ok_or(DeriveError::NoCrypto)
 }
 
 fn refused(e: JsValue) -> DeriveError {
-    DeriveError::Refused(
-        e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| e.as_string())
-            .unwrap_or_else(|| "no reason given".into()),
-    )
+    DeriveError::Refused(refusal(&e))
 }
 
 /// The key `derivation` makes of `secret` (its UTF-8 bytes), [`KEY_BYTES`]

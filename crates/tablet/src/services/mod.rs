@@ -19,4 +19,5 @@ pub mod storage_report;
 pub mod storage_status;
 pub mod tablet_facts;
 pub mod visibility;
+pub mod web_crypto;
 pub mod window_lock;

@@ -192,10 +192,8 @@ impl RecordsDb {
         entries: &[StoredEntry],
         at: Timestamp,
     ) -> Result<usize, StoreError> {
-        let writes = plan::mark_entries_exported(entries, at)?;
-        let marked = writes.len() / 2;
-        self.store.commit(writes).await?;
-        Ok(marked)
+        self.commit_marks(plan::mark_entries_exported(entries, at)?)
+            .await
     }
 
     /// Every readable record, oldest first, for export, and every value
@@ -222,7 +220,13 @@ impl RecordsDb {
         records: &[ResponseRecord],
         at: Timestamp,
     ) -> Result<usize, StoreError> {
-        let writes = plan::mark_exported(records, at)?;
+        self.commit_marks(plan::mark_exported(records, at)?).await
+    }
+
+    /// Commits the writes that mark records exported, and says how many
+    /// records they mark: each marked record (or entry) is rewritten with
+    /// its index entry, two writes.
+    async fn commit_marks(&self, writes: Vec<Write>) -> Result<usize, StoreError> {
         let marked = writes.len() / 2;
         self.store.commit(writes).await?;
         Ok(marked)

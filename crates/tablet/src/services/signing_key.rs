@@ -15,6 +15,7 @@
 //! browser tests.
 
 use crate::services::idb_request::{complete, read_error, request, request_within, thrown};
+use crate::services::web_crypto::{refusal, subtle_crypto};
 use candour_core::id::uuid_v4;
 use candour_core::seal::fingerprint;
 use candour_core::storage::StoreError;
@@ -129,22 +130,11 @@ impl TabletKey {
 }
 
 fn subtle() -> Result<SubtleCrypto, SigningError> {
-    let crypto = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .ok_or(SigningError::NoCrypto)?;
-    let subtle = Reflect::get(&crypto, &"subtle".into()).map_err(|_| SigningError::NoCrypto)?;
-    subtle
-        .dyn_into::<SubtleCrypto>()
-        .map_err(|_| SigningError::NoCrypto)
+    subtle_crypto().ok_or(SigningError::NoCrypto)
 }
 
 fn refused(e: JsValue) -> SigningError {
-    SigningError::Refused(
-        e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| e.as_string())
-            .unwrap_or_else(|| "no reason given".into()),
-    )
+    SigningError::Refused(refusal(&e))
 }
 
 fn object(fields: &[(&str, JsValue)]) -> Result<Object, SigningError> {

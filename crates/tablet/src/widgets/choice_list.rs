@@ -1,11 +1,9 @@
 //! Pick one from a list: single choice, the agreement scale and yes / no /
 //! not sure, as a group of native radios drawn as big tiles.
 
-use super::part_id;
-use super::tile::{tile, Tile, TileKind};
+use super::code_radio::{chosen_code, code_radio, CodeRadio};
 use crate::hooks::use_read_aloud::ReadingNow;
 use candour_core::answer::AnswerValue;
-use candour_core::read_aloud::Part;
 use yew::prelude::*;
 
 /// One option of a list: its stored code and its words.
@@ -51,25 +49,16 @@ pub(super) struct ChoiceListProps {
 #[component]
 pub(super) fn ChoiceList(props: &ChoiceListProps) -> Html {
     let reading = use_context::<ReadingNow>().unwrap_or_default();
-    let selected = match props.value {
-        Some(AnswerValue::Code(code)) => Some(code),
-        _ => None,
-    };
+    let selected = chosen_code(&props.value);
     let tiles = props.options.iter().map(|option| {
-        let code = option.code;
-        let on_change = props.on_change.clone();
-        tile(Tile {
-            kind: TileKind::Radio,
-            id: part_id(&props.variable, &format!("opt-{code}")),
-            name: props.variable.clone(),
-            code,
-            checked: selected == Some(code),
-            content: html! { { option.label.clone() } },
-            class: None,
-            reading: reading.is(&Part::Choice(code)),
-            // A radio only fires "change" when it becomes checked.
-            on_toggle: Callback::from(move |_| on_change.emit(Some(AnswerValue::Code(code)))),
-        })
+        let radio = CodeRadio {
+            variable: &props.variable,
+            code: option.code,
+            selected,
+            reading: &reading,
+            on_change: &props.on_change,
+        };
+        code_radio(radio, html! { { option.label.clone() } }, None)
     });
     html! {
         <fieldset class="answer-group answer-list" role="radiogroup"

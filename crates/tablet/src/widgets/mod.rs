@@ -8,6 +8,7 @@
 //! answer the moment it is given; there is no submit button inside a widget.
 
 mod choice_list;
+mod code_radio;
 mod free_text;
 mod missing_options;
 mod multiple_choice;

@@ -1,12 +1,10 @@
 //! A 0 to 10 or 0 to 20 scale: square number tiles in rows that wrap on a
 //! narrow screen, with the words of both ends shown above them.
 
-use super::part_id;
-use super::tile::{tile, Tile, TileKind};
+use super::code_radio::{chosen_code, code_radio, CodeRadio};
 use super::words::use_words;
 use crate::hooks::use_read_aloud::ReadingNow;
 use candour_core::answer::AnswerValue;
-use candour_core::read_aloud::Part;
 use yew::prelude::*;
 
 /// Props of [`Scale`].
@@ -41,10 +39,7 @@ pub(super) struct ScaleProps {
 pub(super) fn Scale(props: &ScaleProps) -> Html {
     let reading = use_context::<ReadingNow>().unwrap_or_default();
     let words = use_words();
-    let selected = match props.value {
-        Some(AnswerValue::Code(code)) => Some(code),
-        _ => None,
-    };
+    let selected = chosen_code(&props.value);
     let max = props.max;
     let tiles = (0..=max).map(|code: i64| {
         let end = match code {
@@ -56,28 +51,25 @@ pub(super) fn Scale(props: &ScaleProps) -> Html {
         let end_words = |n: &str, label: &AttrValue| {
             words.fill("answer.scale_end", &[("n", n), ("label", label)])
         };
-        let on_change = props.on_change.clone();
-        tile(Tile {
-            kind: TileKind::Radio,
-            id: part_id(&props.variable, &format!("opt-{code}")),
-            name: props.variable.clone(),
+        let radio = CodeRadio {
+            variable: &props.variable,
             code,
-            checked: selected == Some(code),
-            content: html! {
-                // The end tiles' name is one piece of text ("0, Not at all
-                // sure"): split over two boxes, browsers put a space before
-                // the comma.
-                if let Some(label) = end {
-                    <span class="answer-sr-only">{ end_words(&code.to_string(), label) }</span>
-                    <span aria-hidden="true">{ code.to_string() }</span>
-                } else {
-                    { code.to_string() }
-                }
-            },
-            class: Some("answer-scale-tile"),
-            reading: reading.is(&Part::Choice(code)),
-            on_toggle: Callback::from(move |_| on_change.emit(Some(AnswerValue::Code(code)))),
-        })
+            selected,
+            reading: &reading,
+            on_change: &props.on_change,
+        };
+        let content = html! {
+            // The end tiles' name is one piece of text ("0, Not at all
+            // sure"): split over two boxes, browsers put a space before
+            // the comma.
+            if let Some(label) = end {
+                <span class="answer-sr-only">{ end_words(&code.to_string(), label) }</span>
+                <span aria-hidden="true">{ code.to_string() }</span>
+            } else {
+                { code.to_string() }
+            }
+        };
+        code_radio(radio, content, Some("answer-scale-tile"))
     });
     html! {
         <div class={classes!("answer-scale", (max > 10).then_some("answer-scale-wide"))}>

@@ -91,43 +91,19 @@ pub fn DisplayOptions(props: &DisplayOptionsProps) -> Html {
     let current: Display = *display;
 
     let sizes = TextSize::ALL.iter().map(|&size| {
-        let display = display.clone();
-        let onchange = Callback::from(move |e: Event| {
-            if e.target_dyn_into::<HtmlInputElement>()
-                .is_none_or(|i| i.checked())
-            {
-                display.set(Display {
-                    text_size: size,
-                    ..*display
-                });
-            }
-        });
-        html! {
-            <label class={classes!("display-choice", format!("sample-{}", size.class()))}>
-                <input type="radio" name="text-size" class="display-choice-input"
-                    value={size.class()} checked={current.text_size == size} {onchange} />
-                <span class="display-choice-mark" aria-hidden="true"></span>
-                <span class="display-choice-text">{ m.get(size.message_key()) }</span>
-            </label>
-        }
+        let label = m.get(size.message_key());
+        let chosen = Display {
+            text_size: size,
+            ..current
+        };
+        let checked = current.text_size == size;
+        display_choice("text-size", size.class(), label, checked, &display, chosen)
     });
     let themes = Theme::ALL.iter().map(|&theme| {
-        let display = display.clone();
-        let onchange = Callback::from(move |e: Event| {
-            if e.target_dyn_into::<HtmlInputElement>()
-                .is_none_or(|i| i.checked())
-            {
-                display.set(Display { theme, ..*display });
-            }
-        });
-        html! {
-            <label class={classes!("display-choice", format!("sample-{}", theme.class()))}>
-                <input type="radio" name="theme" class="display-choice-input"
-                    value={theme.class()} checked={current.theme == theme} {onchange} />
-                <span class="display-choice-mark" aria-hidden="true"></span>
-                <span class="display-choice-text">{ m.get(theme.message_key()) }</span>
-            </label>
-        }
+        let label = m.get(theme.message_key());
+        let chosen = Display { theme, ..current };
+        let checked = current.theme == theme;
+        display_choice("theme", theme.class(), label, checked, &display, chosen)
     });
     html! {
         <details class="display-options" open={props.open}>
@@ -146,5 +122,34 @@ pub fn DisplayOptions(props: &DisplayOptionsProps) -> Html {
                 </fieldset>
             </div>
         </details>
+    }
+}
+
+/// One choice of a display group: a native radio of `group` whose words
+/// (`label`) are shown in the look it picks (`sample-<class>`), setting the
+/// display to `chosen` when picked. Sizes and colours are chosen alike.
+fn display_choice(
+    group: &'static str,
+    class: &'static str,
+    label: &str,
+    checked: bool,
+    display: &DisplayCtx,
+    chosen: Display,
+) -> Html {
+    let display = display.clone();
+    let onchange = Callback::from(move |e: Event| {
+        if e.target_dyn_into::<HtmlInputElement>()
+            .is_none_or(|i| i.checked())
+        {
+            display.set(chosen);
+        }
+    });
+    html! {
+        <label class={classes!("display-choice", format!("sample-{class}"))}>
+            <input type="radio" name={group} class="display-choice-input"
+                value={class} {checked} {onchange} />
+            <span class="display-choice-mark" aria-hidden="true"></span>
+            <span class="display-choice-text">{ label.to_owned() }</span>
+        </label>
     }
 }

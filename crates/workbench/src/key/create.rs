@@ -5,9 +5,11 @@
 //! what to do with them. Argon2id holds the page for a few seconds: the
 //! status says so before it starts, and the step is timed.
 
+use super::passphrase_field;
 use super::questionnaire::QuestionnairePick;
 use super::KeyStatus;
 use crate::env::AppEnv;
+use crate::notice::outcome_notice;
 use crate::work::after_paint;
 use candour_analysis::sealing::{make_research_key, KdfCost, NewResearchKey};
 use candour_core::instrument::Instrument;
@@ -95,16 +97,8 @@ pub fn CreateKey() -> Html {
             <h3 id="create-key-heading">{ m.get("workbench.key_create_heading") }</h3>
             <p>{ m.get("workbench.key_create_intro") }</p>
             <form {onsubmit}>
-                <div class="field">
-                    <label for="new-passphrase">{ m.get("workbench.key_passphrase_new") }</label>
-                    <input id="new-passphrase" type="password" autocomplete="new-password"
-                        ref={passphrase} disabled={working} />
-                </div>
-                <div class="field">
-                    <label for="confirm-passphrase">{ m.get("workbench.key_passphrase_confirm") }</label>
-                    <input id="confirm-passphrase" type="password" autocomplete="new-password"
-                        ref={confirm} disabled={working} />
-                </div>
+                { passphrase_field("new-passphrase", m.get("workbench.key_passphrase_new"), "new-password", &passphrase, working) }
+                { passphrase_field("confirm-passphrase", m.get("workbench.key_passphrase_confirm"), "new-password", &confirm, working) }
                 <QuestionnairePick on_change={on_questionnaire} disabled={working} />
                 <button type="submit" class="button" disabled={working}>
                     { m.get("workbench.key_create_button") }
@@ -148,11 +142,7 @@ fn made_view(
             <button type="button" class="button" onclick={save_setup}>
                 { m.get("workbench.key_download_setup") }
             </button>
-            if let Some(outcome) = &*saved {
-                <p class={classes!("notice", outcome.is_err().then_some("warning"))} role="status">
-                    { outcome.clone().unwrap_or_else(|e| e) }
-                </p>
-            }
+            { outcome_notice(&saved) }
         </div>
     }
 }

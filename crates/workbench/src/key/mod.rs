@@ -74,3 +74,21 @@ impl KeyStatus {
         }
     }
 }
+
+/// A passphrase field: its label, and a password input read through
+/// `input`. `autocomplete` (`new-password` or `current-password`) tells a
+/// password manager whether to offer a new passphrase or the kept one.
+fn passphrase_field(
+    id: &'static str,
+    label: &str,
+    autocomplete: &'static str,
+    input: &NodeRef,
+    disabled: bool,
+) -> Html {
+    html! {
+        <div class="field">
+            <label for={id}>{ label.to_owned() }</label>
+            <input {id} type="password" {autocomplete} ref={input.clone()} {disabled} />
+        </div>
+    }
+}

@@ -2,6 +2,7 @@
 //! before the passphrase is asked for), the passphrase typed (a wrong one
 //! refused in words), then every open file opened again with the key.
 
+use super::passphrase_field;
 use super::KeyStatus;
 use crate::app::Workbench;
 use crate::env::AppEnv;
@@ -129,11 +130,7 @@ pub fn UseKey(props: &UseKeyProps) -> Html {
                         { m.get("workbench.key_file_fingerprint") }{ " " }
                         <strong class="fingerprint">{ key_file.fingerprint.clone() }</strong>
                     </p>
-                    <div class="field">
-                        <label for="key-passphrase">{ m.get("workbench.key_passphrase") }</label>
-                        <input id="key-passphrase" type="password" autocomplete="current-password"
-                            ref={passphrase} disabled={working} />
-                    </div>
+                    { passphrase_field("key-passphrase", m.get("workbench.key_passphrase"), "current-password", &passphrase, working) }
                     <button type="submit" class="button" disabled={working || wb.busy()}>
                         { m.get("workbench.key_open_button") }
                     </button>

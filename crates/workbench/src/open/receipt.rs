@@ -6,6 +6,7 @@
 
 use crate::app::Workbench;
 use crate::env::AppEnv;
+use crate::notice::outcome_notice;
 use candour_analysis::open::{receipt_name, receipt_of};
 use candour_core::messages::Messages;
 use candour_web::clock::now;
@@ -63,11 +64,7 @@ pub fn ReceiptPanel(props: &ReceiptPanelProps) -> Html {
             <button type="button" class="button" {onclick} disabled={wb.busy()}>
                 { m.get("workbench.receipt_button") }
             </button>
-            if let Some(outcome) = &*status {
-                <p class={classes!("notice", outcome.is_err().then_some("warning"))} role="status">
-                    { outcome.clone().unwrap_or_else(|e| e) }
-                </p>
-            }
+            { outcome_notice(&status) }
         </section>
     }
 }

@@ -6,7 +6,8 @@
 
 use crate::app::Workbench;
 use crate::env::AppEnv;
-use crate::work::{yield_now, Progress, Shared, Stage};
+use crate::notice::outcome_notice;
+use crate::work::{report, Shared, Stage};
 use candour_analysis::combine::{Combined, Format};
 use candour_analysis::open::outputs::{plan, write, Planned};
 use candour_core::export::ExportFile;
@@ -103,12 +104,7 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
                         outcome = Err(m.get("workbench.cancelled").to_owned());
                         break;
                     }
-                    wb.job.set(Some(Progress {
-                        stage: Stage::Writing,
-                        done,
-                        total,
-                    }));
-                    yield_now().await;
+                    report(&wb.job, Stage::Writing, done, total).await;
                     if let Err(e) = save(&combined.report.combined, p, &m) {
                         outcome = Err(e);
                         break;
@@ -158,11 +154,7 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
             </button>
             { for planned.iter().filter(|p| p.dataset.is_none()).map(one) }
             { for groups }
-            if let Some(outcome) = &*status {
-                <p class={classes!("notice", outcome.is_err().then_some("warning"))} role="status">
-                    { outcome.clone().unwrap_or_else(|e| e) }
-                </p>
-            }
+            { outcome_notice(&status) }
         </section>
     }
 }

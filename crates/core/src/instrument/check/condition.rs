@@ -154,14 +154,40 @@ mod tests {
         assert_eq!(problems_of(&conditional(condition)), vec![]);
     }
 
+    /// Each condition on an item it cannot use: the problem it makes of
+    /// `c1_cond` and the item used, and what the message names.
     #[test]
-    fn condition_unknown_variable() {
-        let json = conditional(r#"{"equals": {"variable": "z9_nope", "value": 1}}"#);
-        let problem = P::ConditionUnknownVariable {
-            variable: c1(),
-            uses: "z9_nope".into(),
-        };
-        expect(&json, problem, "Item c1_cond: its condition uses z9_nope");
+    fn conditions_on_items_they_cannot_use() {
+        type Problem = fn(String, String) -> P;
+        let cases: [(&str, Problem, &str, &str); 4] = [
+            (
+                r#"{"equals": {"variable": "z9_nope", "value": 1}}"#,
+                |variable, uses| P::ConditionUnknownVariable { variable, uses },
+                "z9_nope",
+                "Item c1_cond: its condition uses z9_nope",
+            ),
+            (
+                r#"{"any": [{"less_than": {"variable": "c2_later", "value": 3}}]}"#,
+                |variable, uses| P::ConditionOnLaterItem { variable, uses },
+                "c2_later",
+                "Item c1_cond: its condition uses c2_later, which comes after it. A condition can only use earlier items.",
+            ),
+            (
+                r#"{"equals": {"variable": "b3_say", "value": 1}}"#,
+                |variable, uses| P::ConditionOnFreeText { variable, uses },
+                "b3_say",
+                "Item c1_cond",
+            ),
+            (
+                r#"{"greater_than": {"variable": "b2_how", "value": 1}}"#,
+                |variable, uses| P::ConditionCompareMultipleChoice { variable, uses },
+                "b2_how",
+                "Item c1_cond",
+            ),
+        ];
+        for (condition, problem, uses, needle) in cases {
+            expect(&conditional(condition), problem(c1(), uses.into()), needle);
+        }
     }
 
     #[test]
@@ -172,26 +198,6 @@ mod tests {
             P::ConditionOnItself { variable: c1() },
             "Item c1_cond",
         );
-    }
-
-    #[test]
-    fn condition_on_later_item() {
-        let json = conditional(r#"{"any": [{"less_than": {"variable": "c2_later", "value": 3}}]}"#);
-        let problem = P::ConditionOnLaterItem {
-            variable: c1(),
-            uses: "c2_later".into(),
-        };
-        expect(&json, problem, "Item c1_cond: its condition uses c2_later, which comes after it. A condition can only use earlier items.");
-    }
-
-    #[test]
-    fn condition_on_free_text() {
-        let json = conditional(r#"{"equals": {"variable": "b3_say", "value": 1}}"#);
-        let problem = P::ConditionOnFreeText {
-            variable: c1(),
-            uses: "b3_say".into(),
-        };
-        expect(&json, problem, "Item c1_cond");
     }
 
     #[test]
@@ -210,16 +216,6 @@ mod tests {
             );
         }
         assert_eq!(problems_of(&json).len(), 2);
-    }
-
-    #[test]
-    fn condition_compare_multiple_choice() {
-        let json = conditional(r#"{"greater_than": {"variable": "b2_how", "value": 1}}"#);
-        let problem = P::ConditionCompareMultipleChoice {
-            variable: c1(),
-            uses: "b2_how".into(),
-        };
-        expect(&json, problem, "Item c1_cond");
     }
 
     #[test]

@@ -163,26 +163,21 @@ mod tests {
 
     #[test]
     fn mixed_scales_in_domain() {
-        let json = one(
-            "c2_sat",
-            r#""type": "scale_010", "low_label": "Bad", "high_label": "Good", "domain": "C""#,
-        );
-        let problem = P::MixedScalesInDomain {
-            domain: "C".into(),
-            first_item: "c9_anchor".into(),
-            other_item: "c2_sat".into(),
-        };
-        expect(&json, problem, "c2_sat");
-        let json = one(
-            "c3_top",
-            r#""type": "scale_020", "low_label": "Poor", "high_label": "Good", "domain": "C""#,
-        );
-        let problem = P::MixedScalesInDomain {
-            domain: "C".into(),
-            first_item: "c9_anchor".into(),
-            other_item: "c3_top".into(),
-        };
-        expect(&json, problem, "different scales");
+        // C's anchor is an agreement item: either number scale mixes with it.
+        for (variable, scale, needle) in [
+            ("c2_sat", "scale_010", "c2_sat"),
+            ("c3_top", "scale_020", "different scales"),
+        ] {
+            let rest = format!(
+                r#""type": "{scale}", "low_label": "Bad", "high_label": "Good", "domain": "C""#
+            );
+            let problem = P::MixedScalesInDomain {
+                domain: "C".into(),
+                first_item: "c9_anchor".into(),
+                other_item: variable.into(),
+            };
+            expect(&one(variable, &rest), problem, needle);
+        }
     }
 
     #[test]

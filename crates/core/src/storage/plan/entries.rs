@@ -9,7 +9,7 @@ use crate::hash::content_hash;
 use crate::instrument::Instrument;
 use crate::record::ResponseRecord;
 use crate::seal::RecordEntry;
-use crate::storage::entry_format::{decode_stored, encode_entry, Stored, StoredEntry};
+use crate::storage::entry_format::{decode_stored_under, encode_entry, Stored, StoredEntry};
 use crate::storage::index::IndexEntry;
 use crate::storage::quarantine::Quarantined;
 use crate::storage::records::{Table, Write};
@@ -85,13 +85,7 @@ impl ReadStored {
 pub fn read_stored(rows: Vec<(String, String)>, now: Timestamp) -> ReadStored {
     let mut read = ReadStored::default();
     for (id, raw) in rows {
-        let decoded = decode_stored(&raw).and_then(|s| {
-            if s.id() == id {
-                Ok(s)
-            } else {
-                Err(format!("stored under {id} but holds record {}", s.id()))
-            }
-        });
+        let decoded = decode_stored_under(&id, &raw);
         match decoded {
             Ok(Stored::Entry(e)) => read.entries.push(e),
             Ok(Stored::Legacy(r)) => read.legacy.push(r),
@@ -171,13 +165,7 @@ pub fn mark_entries_exported(
     entries: &[StoredEntry],
     at: Timestamp,
 ) -> Result<Vec<Write>, StoreError> {
-    let mut writes = Vec::new();
-    for entry in entries.iter().filter(|e| e.exported_at.is_none()) {
-        let mut marked = entry.clone();
-        marked.exported_at = Some(at);
-        writes.extend(put_entry(&marked)?);
-    }
-    Ok(writes)
+    super::stamp_exported(entries, at, |e| &mut e.exported_at, put_entry)
 }
 
 /// The writes that make the index exactly one entry per readable value of
