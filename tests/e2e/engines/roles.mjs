@@ -9,7 +9,16 @@
 
 /** Installs `window.__candourA11y` (once per document) and returns it. */
 export function A11Y() {
-  if (window.__candourA11y) return window.__candourA11y;
+  // Kept only for the document it was made in. Firefox was seen (about one
+  // run in ten) to hand a new document the helper of the one before it,
+  // whose functions then fail with "Security Manager vetoed" on every
+  // call: checked, and made again, rather than trusted.
+  try {
+    const kept = window.__candourA11y;
+    if (kept && kept.doc === document && kept.roleOf(document.documentElement) !== undefined) return kept;
+  } catch {
+    // A helper from a document torn down: replaced below.
+  }
   const IMPLICIT = [
     ['button', 'button, input[type=button], input[type=submit], input[type=reset], summary'],
     ['link', 'a[href]'],
@@ -163,7 +172,7 @@ export function A11Y() {
     return q.within ? `${what} within ${describe(q.within)}` : what;
   }
 
-  window.__candourA11y = { findAll, nameOf, roleOf, describe, norm };
+  window.__candourA11y = { findAll, nameOf, roleOf, describe, norm, doc: document };
   return window.__candourA11y;
 }
 
