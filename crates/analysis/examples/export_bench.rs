@@ -170,10 +170,12 @@ fn answer(item: &Item, n: usize) -> AnswerValue {
         return AnswerValue::Missing(MissingCode::PreferNotToSay);
     }
     match &item.kind {
-        ItemKind::Agreement | ItemKind::Difficulty => AnswerValue::Code(1 + (n % 5) as i64),
+        ItemKind::Agreement | ItemKind::Difficulty | ItemKind::YesNoNotSure => {
+            let codes = item.kind.shared_scale_codes().unwrap_or_default();
+            AnswerValue::Code(codes[n % codes.len()])
+        }
         ItemKind::Scale010 { .. } => AnswerValue::Code((n % 11) as i64),
         ItemKind::Scale020 { .. } => AnswerValue::Code((n % 21) as i64),
-        ItemKind::YesNoNotSure => AnswerValue::Code([1, 0, 2][n % 3]),
         ItemKind::SingleChoice { choices } => AnswerValue::Code(choices[n % choices.len()].code),
         ItemKind::MultipleChoice { choices } => {
             AnswerValue::Codes(vec![choices[n % choices.len()].code])

@@ -11,7 +11,7 @@ mod item;
 mod locale;
 
 use super::problem::InstrumentProblem as P;
-use super::{Domain, Instrument, Item, ItemKind, Scales};
+use super::{Domain, Instrument, Item, ItemKind, Scales, FIVE_POINT_CODES, YES_NO_NOT_SURE_CODES};
 use crate::export::columns::{option_codes, option_column};
 use crate::ident::is_identifier;
 use crate::text::Text;
@@ -76,11 +76,19 @@ fn check_header(ins: &Instrument, out: &mut Vec<P>) {
         }
     }
     let mut scales = vec![
-        ("scales.agreement", &ins.scales.agreement, 5),
-        ("scales.yes_no_not_sure", &ins.scales.yes_no_not_sure, 3),
+        (
+            "scales.agreement",
+            &ins.scales.agreement,
+            FIVE_POINT_CODES.len(),
+        ),
+        (
+            "scales.yes_no_not_sure",
+            &ins.scales.yes_no_not_sure,
+            YES_NO_NOT_SURE_CODES.len(),
+        ),
     ];
     if let Some(difficulty) = &ins.scales.difficulty {
-        scales.push(("scales.difficulty", difficulty, 5));
+        scales.push(("scales.difficulty", difficulty, FIVE_POINT_CODES.len()));
     }
     for (scale, labels, expected) in scales {
         if labels.len() != expected {

@@ -2,9 +2,9 @@
 //! the researcher area need, each composed from the pure decisions of
 //! [`candour_core::storage::plan`].
 //!
-//! The browser's IndexedDB service (`ui::services::records_db`) performs the
-//! same steps asynchronously; this synchronous version runs them over
-//! [`candour_core::storage::MemoryRecords`] in native tests.
+//! The browser's IndexedDB service (`candour_tablet::services::records_db`)
+//! performs the same steps asynchronously; this synchronous version runs
+//! them over [`crate::memory_records::MemoryRecords`] in native tests.
 
 use candour_core::record::ResponseRecord;
 use candour_core::storage::flushed::after_outbox_commit;
