@@ -58,7 +58,7 @@ pub fn FileList(props: &FileListProps) -> Html {
 fn describe(m: &Messages, f: &Opened) -> Html {
     match &f.outcome {
         Err(refusal) => html! {
-            <p>{ m.fill("workbench.file_refused", &[("file", &f.name), ("reason", &refusal.to_string())]) }</p>
+            <p>{ m.fill("workbench.file_refused", &[("file", &f.name), ("reason", &refusal.in_words(m))]) }</p>
         },
         Ok((_, facts)) => accepted(m, f, facts),
     }

@@ -8,6 +8,7 @@ use candour_core::messages::Messages;
 use candour_core::researcher::dashboard::{
     dashboard, shown_count, Dashboard, RecordSummary, ShownCount, StorageUse, Warning,
 };
+use candour_core::storage::StoreError;
 use candour_web::clock::now;
 use yew::prelude::*;
 
@@ -30,7 +31,7 @@ struct Reading {
 #[component]
 pub fn DashboardView(props: &DashboardProps) -> Html {
     let env = use_context::<AppEnv>();
-    let reading = use_state(|| None::<Result<Reading, String>>);
+    let reading = use_state(|| None::<Result<Reading, StoreError>>);
     {
         let reading = reading.clone();
         use_effect_with(props.revision, move |_| {
@@ -44,7 +45,7 @@ pub fn DashboardView(props: &DashboardProps) -> Html {
         Some(Err(e)) => {
             return html! {
                 <p class="notice warning" role="alert">
-                    { m.fill("researcher.storage_problem", &[("problem", e)]) }
+                    { m.fill("researcher.storage_problem", &[("problem", &e.in_words(m))]) }
                 </p>
             }
         }
@@ -91,9 +92,9 @@ pub fn DashboardView(props: &DashboardProps) -> Html {
     }
 }
 
-async fn read() -> Result<Reading, String> {
-    let db = RecordsDb::open().await.map_err(|e| e.to_string())?;
-    let entries = db.list(now()).await.map_err(|e| e.to_string())?;
+async fn read() -> Result<Reading, StoreError> {
+    let db = RecordsDb::open().await?;
+    let entries = db.list(now()).await?;
     let summaries: Vec<RecordSummary> = entries
         .iter()
         .map(|e| RecordSummary {

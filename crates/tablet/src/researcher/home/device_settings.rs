@@ -92,12 +92,12 @@ fn save_settings(
         .ok()
         .filter(|s| (30..=3600).contains(s))
         .ok_or_else(|| m.get("researcher.idle_invalid").to_owned())?;
-    let mut repo = Repository::new(LocalStore::open().map_err(|e| e.to_string())?);
+    let mut repo = Repository::new(LocalStore::open().map_err(|e| e.in_words(m))?);
     let settings = Settings {
         device_label: label.trim().to_owned(),
         service_code: service_code.unwrap_or_default(),
         idle_seconds,
         ..repo.load_settings()
     };
-    repo.save_settings(&settings).map_err(|e| e.to_string())
+    repo.save_settings(&settings).map_err(|e| e.in_words(m))
 }
