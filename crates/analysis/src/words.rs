@@ -41,7 +41,7 @@ impl NewKeyError {
             NewKeyError::KeyFile(e) => e.in_words(m),
             NewKeyError::Questionnaire(errors) => m.fill(
                 "new_key.questionnaire",
-                &[("problems", &errors.to_string())],
+                &[("problems", &errors.in_words(m))],
             ),
             NewKeyError::SetupFile(detail) => m.fill("new_key.setup_file", &[("detail", detail)]),
         }

@@ -226,3 +226,80 @@ fn a_questionnaire_file_that_is_not_text_is_said_as_the_panels_say_it() {
         m.get("researcher.instrument_not_text")
     );
 }
+
+#[test]
+fn questionnaire_problems_are_in_words() {
+    use candour_core::instrument::load::{InstrumentErrors, InstrumentProblem as P};
+    let problems = vec![
+        P::NotJson {
+            line: 3,
+            column: 7,
+            detail: s("expected `,`"),
+        },
+        P::EndsEarly { line: 9, column: 1 },
+        P::NoSections,
+        P::ScaleLabelCount {
+            scale: "scales.agreement",
+            expected: 5,
+            found: 4,
+        },
+        P::BadDomainCode { domain: s("c d") },
+        P::EmptyGroup { group: s("b_hard") },
+        P::NegativeMin {
+            variable: s("u1_days"),
+            min: -1.5,
+        },
+        P::MinAboveMax {
+            variable: s("u1_days"),
+            min: 30.0,
+            max: 7.25,
+        },
+        P::ConditionUnknownCode {
+            variable: s("b2"),
+            uses: s("b1"),
+            value: 7.0,
+        },
+        P::DuplicateChoiceCode {
+            variable: s("b1"),
+            code: -3,
+        },
+        P::NonFiniteNumber {
+            variable: s("u1_days"),
+            field: "step",
+        },
+        P::BlankScaleEnd {
+            variable: s("a1_works"),
+            end: "low",
+            value: 0,
+        },
+        P::BlankScaleEnd {
+            variable: s("a1_works"),
+            end: "high",
+            value: 10,
+        },
+        P::MissingCodeOnFreeText {
+            variable: s("c5_problem"),
+            option: "prefer not to say",
+        },
+        P::MissingCodeOnFreeText {
+            variable: s("c5_problem"),
+            option: "don't know",
+        },
+        P::ConditionWithinGroup {
+            variable: s("b2"),
+            uses: s("b1"),
+            group: s("b_hard"),
+        },
+    ];
+    for p in &problems {
+        check(p.to_string(), |m| p.in_words(m));
+    }
+    let all = InstrumentErrors { problems };
+    check(all.to_string(), |m| all.in_words(m));
+    let setup = SetupError::Instrument(all.clone());
+    check(setup.to_string(), |m| setup.in_words(m));
+    let saved = SaveError::Invalid(all.clone());
+    check(saved.to_string(), |m| saved.in_words(m));
+    let stored = StoredProblem::NoLongerValid(all);
+    check(stored.to_string(), |m| stored.in_words(m));
+}

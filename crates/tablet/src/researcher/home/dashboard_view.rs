@@ -127,13 +127,13 @@ fn storage_text(m: &Messages, d: &Dashboard) -> Html {
     let Some(storage) = d.storage else {
         return html! {};
     };
-    let used = megabytes(storage.used_bytes);
+    let used = megabytes(m, storage.used_bytes);
     let text = match (storage.quota_bytes, d.percent_full) {
         (Some(quota), Some(percent)) => m.fill(
             "researcher.storage_used_of",
             &[
                 ("used", &used),
-                ("quota", &megabytes(quota)),
+                ("quota", &megabytes(m, quota)),
                 ("percent", &percent.to_string()),
             ],
         ),
@@ -153,6 +153,8 @@ fn persistence_text(m: &Messages, persisted: Option<bool>) -> Html {
     }
 }
 
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+/// A size in megabytes, one decimal, with the locale's unit.
+fn megabytes(m: &Messages, bytes: u64) -> String {
+    let n = format!("{:.1}", bytes as f64 / 1_000_000.0);
+    m.fill("researcher.megabytes", &[("n", &n)])
 }

@@ -156,7 +156,7 @@ fn apply(bytes: &[u8], m: &Messages) -> Result<(Instrument, Outcome), Outcome> {
             Ok((instrument, Outcome::Done(done)))
         }
         Err(SaveError::Invalid(errors)) => Err(Outcome::Problems(
-            errors.problems.iter().map(ToString::to_string).collect(),
+            errors.problems.iter().map(|p| p.in_words(m)).collect(),
         )),
         Err(SaveError::NotText) => Err(Outcome::Problems(vec![m
             .get("researcher.instrument_not_text")

@@ -60,7 +60,7 @@ impl LoadError {
             LoadError::Questionnaire(SaveError::Invalid(errors)) => errors
                 .problems
                 .iter()
-                .map(ToString::to_string)
+                .map(|p| p.in_words(m))
                 .collect::<Vec<_>>()
                 .join(" "),
             LoadError::Questionnaire(e) => e.in_words(m),
