@@ -2,14 +2,15 @@
 // English is left on any of their screens, the errors included (a PIN typed
 // differently twice, a wrong PIN, a refused setup file, questionnaire,
 // proof file, lock time and device setting on the tablet; a refused
-// export, passphrase, key file and questionnaire in the workbench). Errors
+// export, passphrase, key file and questionnaire in the workbench, and an
+// accepted export with its verification and summary). Errors
 // reach the screen typed and are said there from the locale files, so
 // each is shown here at least once. The locale is chosen with ?locale= in
 // the address, which every page keeps when it opens another.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VIEWPORTS, buildOf, scrollsSideways, start } from './harness.mjs';
 import { englishOn } from './pseudo.mjs';
@@ -36,6 +37,14 @@ function checker(page, data = []) {
     assert.deepEqual(await englishOn(page, { data }), [], `English on ${what}`);
     assert.equal(await scrollsSideways(page), false, `${what} scrolls sideways`);
   };
+}
+
+/** Every string value of a JSON value of two characters or more. */
+function valuesOf(value) {
+  if (typeof value === 'string') return value.length > 1 ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(valuesOf);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(valuesOf);
+  return [];
 }
 
 /** The alert inside `scope` once it holds text. */
@@ -130,6 +139,19 @@ test('in the pseudo-locale the workbench has no English, its refusals included',
   await page.locator('#files-heading').waitFor();
   await page.getByText(EMPTY.name).first().waitFor();
   await check('a refused export file');
+
+  // An accepted export, verified, combined and summarised. What it holds
+  // is shown as the file has it (the tablet's label, the questionnaire's
+  // id, questions and answer words, dates), so every string value of the
+  // file is data here, not the workbench's words.
+  const fixture = join(ROOT, 'tests', 'fixtures', 'workbench', 'clinic-a.json');
+  const inFile = valuesOf(JSON.parse(await readFile(fixture, 'utf8')));
+  const fileData = [basename(fixture), ...inFile].sort((a, b) => b.length - a.length);
+  await page.locator('#open-files').setInputFiles(fixture);
+  await page.locator('#summary-heading').waitFor();
+  await page.locator('#verify-heading').waitFor();
+  await page.locator('#downloads-heading').waitFor();
+  await checker(page, fileData)('an accepted export, verified, combined and summarised');
 
   await page.locator('#new-passphrase').fill('ŝĥöŕţ');
   await page.locator('#confirm-passphrase').fill('ŝĥöŕţ');

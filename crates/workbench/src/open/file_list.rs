@@ -4,7 +4,7 @@
 
 use crate::app::Workbench;
 use crate::env::AppEnv;
-use candour_analysis::open::{file_check_words, FileFacts, Opened};
+use candour_analysis::open::{FileFacts, Opened};
 use candour_core::messages::Messages;
 use yew::prelude::*;
 
@@ -98,7 +98,7 @@ fn accepted(m: &Messages, f: &Opened, facts: &FileFacts) -> Html {
             ) }</p>
             <p>{ m.fill("workbench.file_versions", &[("list", &versions.join("; "))]) }</p>
             { for facts.notes.iter().map(|n| html! { <p class="note">{ n.clone() }</p> }) }
-            if let Some(check) = file_check_words(f) {
+            if let Some(check) = f.check_in_words(m) {
                 <p class="check">{ check }</p>
             }
         </div>
