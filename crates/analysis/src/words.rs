@@ -4,7 +4,7 @@
 //! the workbench's locale file (`locales/workbench/en.json`).
 
 use crate::combine::DownloadError;
-use crate::open::{FileCheck, IntegrityReport, Opened, Refusal};
+use crate::open::{FileCheck, FileNote, IntegrityReport, Opened, Refusal};
 use crate::sealing::{Finding, KeyFileError, NewKeyError, TabletName, MIN_PASSPHRASE_CHARS};
 use candour_core::messages::Messages;
 
@@ -319,5 +319,17 @@ impl IntegrityReport {
         let problems = self.findings.iter().filter(|f| f.is_problem());
         let notes = self.findings.iter().filter(|f| !f.is_problem());
         problems.chain(notes).map(|f| f.in_words(m)).collect()
+    }
+}
+
+impl FileNote {
+    /// The note in the language of `m`.
+    pub fn in_words(&self, m: &Messages) -> String {
+        match self {
+            FileNote::Combination(n) => m.fill("note.combination", &[("n", &n.to_string())]),
+            FileNote::Conflicts(n) => m.fill("note.conflicts", &[("n", &n.to_string())]),
+            FileNote::SeveralVersions => m.get("note.several_versions").to_owned(),
+            FileNote::NoRecords => m.get("note.no_records").to_owned(),
+        }
     }
 }

@@ -179,3 +179,16 @@ fn verification_is_in_words() {
         candour_analysis::open::COMPLETE_AND_UNALTERED
     );
 }
+
+#[test]
+fn file_notes_are_in_words() {
+    use candour_analysis::open::FileNote;
+    for note in [
+        FileNote::Combination(3),
+        FileNote::Conflicts(2),
+        FileNote::SeveralVersions,
+        FileNote::NoRecords,
+    ] {
+        check(note.to_string(), |m| note.in_words(m));
+    }
+}

@@ -97,7 +97,7 @@ fn accepted(m: &Messages, f: &Opened, facts: &FileFacts) -> Html {
                 ],
             ) }</p>
             <p>{ m.fill("workbench.file_versions", &[("list", &versions.join("; "))]) }</p>
-            { for facts.notes.iter().map(|n| html! { <p class="note">{ n.clone() }</p> }) }
+            { for facts.notes.iter().map(|n| html! { <p class="note">{ n.in_words(m) }</p> }) }
             if let Some(check) = f.check_in_words(m) {
                 <p class="check">{ check }</p>
             }
