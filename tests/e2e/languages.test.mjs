@@ -6,6 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { VIEWPORTS, screenshot, scrollsSideways, start } from './harness.mjs';
+import { englishOn, textsOnPage } from './pseudo.mjs';
 import { storedRecords } from './survey.mjs';
 import {
   answerAnyhow, axeWith, chooseDisplay, nextScreen, openAt, questionId, storeSettings,
@@ -14,37 +15,6 @@ import {
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
-
-/**
- * Every piece of text a person can see or hear on the page: text nodes
- * (drawn icons aside) and the attributes that name or describe things.
- */
-function textsOnPage(page) {
-  return page.evaluate(() => {
-    const found = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.parentElement?.closest('script, style, noscript, svg')
-        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.textContent.trim()) found.push(n.textContent.trim());
-    }
-    for (const e of document.body.querySelectorAll('*')) {
-      for (const a of ['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'alt', 'placeholder']) {
-        const v = e.getAttribute(a);
-        if (v?.trim()) found.push(v.trim());
-      }
-      if (e.matches('input[type=button], input[type=submit]') && e.value) found.push(e.value);
-    }
-    return found;
-  });
-}
-
-/** Texts holding a word in plain English: two ASCII letters in a row. The
- * pseudo-locale accents every letter, so any such word was not translated. */
-async function englishOn(page) {
-  return (await textsOnPage(page)).filter((t) => /[A-Za-z]{2}/.test(t));
-}
 
 test('in the pseudo-locale no English is left on any screen, and nothing overflows at 390 px in the largest text', async () => {
   const page = await openAt(env, { viewport: VIEWPORTS.phone, path: '/?locale=en-XA' });

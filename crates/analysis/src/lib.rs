@@ -14,4 +14,5 @@ pub mod csv_cell;
 pub mod open;
 pub mod sealing;
 pub mod summary;
+mod words;
 pub mod write;

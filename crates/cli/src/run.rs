@@ -215,7 +215,7 @@ fn describe(f: &Opened) -> String {
             );
             for note in &facts.notes {
                 text.push(' ');
-                text.push_str(note);
+                text.push_str(&note.to_string());
             }
             if let Some(check) = file_check_words(f) {
                 text.push(' ');

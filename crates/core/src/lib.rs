@@ -7,6 +7,7 @@
 pub mod answer;
 pub mod answer_text;
 pub mod condition;
+mod error_words;
 pub mod export;
 pub mod glossary;
 pub mod hash;

@@ -145,7 +145,7 @@ fn SurveyApp(props: &SurveyAppProps) -> Html {
         .map(|p| {
             m.fill(
                 "researcher.instrument_fallback",
-                &[("reason", &p.to_string())],
+                &[("reason", &p.in_words(m))],
             )
         })
         .into_iter()

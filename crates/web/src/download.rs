@@ -1,24 +1,83 @@
 //! Hands bytes built in the core to the browser as a file download: a Blob,
 //! an object URL, a temporary anchor that is removed, and the URL revoked.
 
+use candour_core::messages::Messages;
+use thiserror::Error;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
-/// Downloads `bytes` as a file called `name` of type `mime`.
-pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let fail = |what: &str| format!("The file {name} could not be saved ({what}).");
-    let window = web_sys::window().ok_or_else(|| fail("no window"))?;
-    let document = window.document().ok_or_else(|| fail("no document"))?;
-    let body = document.body().ok_or_else(|| fail("no page body"))?;
+/// Which step of handing a file to the browser failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// No `window`.
+    Window,
+    /// No `document`.
+    Document,
+    /// No `<body>`.
+    Body,
+    /// The browser could not hold the bytes in a Blob.
+    Blob,
+    /// No object URL for the Blob.
+    ObjectUrl,
+    /// No link element could be made.
+    Link,
+    /// The link could not be put in the page and clicked.
+    Click,
+}
 
-    let blob = blob_of(bytes, mime).ok_or_else(|| fail("the browser could not hold it"))?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(|_| fail("no object URL"))?;
+impl Missing {
+    /// The locale key that says what failed.
+    fn key(self) -> &'static str {
+        match self {
+            Missing::Window => "download.no_window",
+            Missing::Document => "download.no_document",
+            Missing::Body => "download.no_body",
+            Missing::Blob => "download.no_blob",
+            Missing::ObjectUrl => "download.no_object_url",
+            Missing::Link => "download.no_link",
+            Missing::Click => "download.no_click",
+        }
+    }
+}
+
+/// Why a file could not be handed to the browser; nothing was saved.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("The file {name} could not be saved ({}).", Messages::english().get(.missing.key()))]
+pub struct DownloadError {
+    /// The file's name.
+    pub name: String,
+    /// The step that failed.
+    pub missing: Missing,
+}
+
+impl DownloadError {
+    /// The error in the language of `m`.
+    pub fn in_words(&self, m: &Messages) -> String {
+        m.fill(
+            "download.failed",
+            &[("file", &self.name), ("what", m.get(self.missing.key()))],
+        )
+    }
+}
+
+/// Downloads `bytes` as a file called `name` of type `mime`.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), DownloadError> {
+    let fail = |missing: Missing| DownloadError {
+        name: name.to_owned(),
+        missing,
+    };
+    let window = web_sys::window().ok_or_else(|| fail(Missing::Window))?;
+    let document = window.document().ok_or_else(|| fail(Missing::Document))?;
+    let body = document.body().ok_or_else(|| fail(Missing::Body))?;
+
+    let blob = blob_of(bytes, mime).ok_or_else(|| fail(Missing::Blob))?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|_| fail(Missing::ObjectUrl))?;
 
     let anchor: HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|_| fail("no link"))?
+        .map_err(|_| fail(Missing::Link))?
         .dyn_into()
-        .map_err(|_| fail("no link"))?;
+        .map_err(|_| fail(Missing::Link))?;
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.set_hidden(true);
@@ -27,7 +86,7 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     // The click has already handed the Blob to the download; the URL is no
     // longer needed, and revoking it frees the memory.
     let _ = Url::revoke_object_url(&url);
-    attached.map_err(|_| fail("the link could not be used"))
+    attached.map_err(|_| fail(Missing::Click))
 }
 
 /// A Blob holding exactly `bytes`. The bytes are handed over as a view of

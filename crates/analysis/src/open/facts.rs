@@ -39,9 +39,31 @@ pub struct FileFacts {
     pub statuses: StatusCounts,
     /// Records per questionnaire version, in the file's order.
     pub versions: Vec<VersionCount>,
-    /// What the researcher should know about it, one sentence each (empty
-    /// for a plain export of one tablet).
-    pub notes: Vec<String>,
+    /// What the researcher should know about it (empty for a plain export
+    /// of one tablet).
+    pub notes: Vec<FileNote>,
+}
+
+/// Something a researcher should know about an accepted file, said in one
+/// sentence (in English by `Display`, which the command-line tool prints;
+/// in the workbench's language by `in_words`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileNote {
+    /// It is itself a combination of this many files.
+    #[error("It is itself a combination of {0} files.")]
+    Combination(usize),
+    /// It carries this many conflicting records, kept apart.
+    #[error("It carries {0} conflicting records (same id, different content), kept apart.")]
+    Conflicts(usize),
+    /// Its records were answered on more than one questionnaire version.
+    #[error(
+        "Its records were answered on more than one questionnaire version; each gets its own \
+         tables."
+    )]
+    SeveralVersions,
+    /// It holds no records.
+    #[error("It holds no records.")]
+    NoRecords,
 }
 
 impl FileFacts {
@@ -70,26 +92,16 @@ impl FileFacts {
             .collect();
         let mut notes = Vec::new();
         if !file.merged_from.is_empty() {
-            notes.push(format!(
-                "It is itself a combination of {} files.",
-                file.merged_from.len()
-            ));
+            notes.push(FileNote::Combination(file.merged_from.len()));
         }
         if !file.conflicts.is_empty() {
-            notes.push(format!(
-                "It carries {} conflicting records (same id, different content), kept apart.",
-                file.conflicts.len()
-            ));
+            notes.push(FileNote::Conflicts(file.conflicts.len()));
         }
         if versions.iter().filter(|v| v.records > 0).count() > 1 {
-            notes.push(
-                "Its records were answered on more than one questionnaire version; each gets its \
-                 own tables."
-                    .to_owned(),
-            );
+            notes.push(FileNote::SeveralVersions);
         }
         if file.records.is_empty() {
-            notes.push("It holds no records.".to_owned());
+            notes.push(FileNote::NoRecords);
         }
         FileFacts {
             device_label: file.device_label.clone(),

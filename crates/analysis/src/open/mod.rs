@@ -20,7 +20,7 @@ pub mod outputs;
 pub mod receipt;
 pub mod verification;
 
-pub use facts::{FileFacts, StatusCounts, VersionCount};
+pub use facts::{FileFacts, FileNote, StatusCounts, VersionCount};
 pub use receipt::{receipt_name, receipt_of};
 pub use verification::{file_check_words, integrity_words, COMPLETE_AND_UNALTERED};
 

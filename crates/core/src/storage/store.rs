@@ -19,13 +19,28 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// The error in the language of `m` (in English, exactly the text of
+    /// `Display`). The browser's own words, when there are any, stay as
+    /// they came: they are for whoever looks into the fault.
+    pub fn in_words(&self, m: &Messages) -> String {
+        match self {
+            StoreError::Full => m.get("storage.error_full").to_owned(),
+            StoreError::Unavailable(detail) => {
+                m.fill("storage.error_unavailable", &[("detail", detail)])
+            }
+            StoreError::WriteFailed(detail) => {
+                m.fill("storage.error_write_failed", &[("detail", detail)])
+            }
+        }
+    }
+
     /// The calm message a participant is shown when a save fails. Full
     /// storage needs no technical detail: staff are asked for, and the
     /// researcher area says why.
     pub fn for_participant(&self, m: &Messages) -> String {
         match self {
             StoreError::Full => m.get("storage.full").to_owned(),
-            _ => format!("{} ({self})", m.get("storage.failed")),
+            _ => format!("{} ({})", m.get("storage.failed"), self.in_words(m)),
         }
     }
 
@@ -33,7 +48,7 @@ impl StoreError {
     pub fn for_staff(&self, m: &Messages) -> String {
         match self {
             StoreError::Full => m.get("storage.full_staff").to_owned(),
-            _ => format!("{} {self}", m.get("storage.unavailable")),
+            _ => format!("{} {}", m.get("storage.unavailable"), self.in_words(m)),
         }
     }
 }

@@ -52,7 +52,7 @@ impl GateError {
     pub fn in_words(&self, m: &Messages) -> String {
         match self {
             GateError::Store(e) => {
-                m.fill("researcher.storage_problem", &[("problem", &e.to_string())])
+                m.fill("researcher.storage_problem", &[("problem", &e.in_words(m))])
             }
             GateError::Crypto(_) | GateError::NoRandom => m.get("researcher.no_crypto").to_owned(),
             GateError::Pin(e) => e.in_words(m),

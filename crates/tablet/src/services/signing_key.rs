@@ -17,6 +17,7 @@
 use crate::services::idb_request::{complete, read_error, request, request_within, thrown};
 use crate::services::web_crypto::{refusal, subtle_crypto};
 use candour_core::id::uuid_v4;
+use candour_core::messages::Messages;
 use candour_core::seal::fingerprint;
 use candour_core::storage::StoreError;
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -59,11 +60,23 @@ pub enum SigningError {
         "This browser cannot keep the tablet's signing key ({0}), so exports cannot be signed."
     )]
     NotKept(String),
+    /// As [`SigningError::NotKept`], because the key's storage refused.
+    #[error(
+        "This browser cannot keep the tablet's signing key ({0}), so exports cannot be signed."
+    )]
+    Store(#[from] StoreError),
 }
 
-impl From<StoreError> for SigningError {
-    fn from(e: StoreError) -> Self {
-        SigningError::NotKept(e.to_string())
+impl SigningError {
+    /// The error in the language of `m`; the browser's own words about
+    /// the fault, if any, stay as they came.
+    pub fn in_words(&self, m: &Messages) -> String {
+        match self {
+            SigningError::NoCrypto => m.get("signing.no_crypto").to_owned(),
+            SigningError::Refused(detail) => m.fill("signing.refused", &[("detail", detail)]),
+            SigningError::NotKept(detail) => m.fill("signing.not_kept", &[("detail", detail)]),
+            SigningError::Store(e) => m.fill("signing.not_kept", &[("detail", &e.in_words(m))]),
+        }
     }
 }
 

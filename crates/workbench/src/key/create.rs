@@ -82,7 +82,7 @@ pub fn CreateKey() -> Html {
                         )));
                         made.set(Some(Rc::new(key)));
                     }
-                    Err(e) => status.set(KeyStatus::Refused(e.to_string())),
+                    Err(e) => status.set(KeyStatus::Refused(e.in_words(&m))),
                 }
             });
         })
@@ -122,7 +122,8 @@ fn made_view(
         let (saved, m) = (saved.clone(), m.clone());
         Callback::from(move |_: MouseEvent| {
             let outcome = download(&name, "application/json", text.as_bytes())
-                .map(|()| m.fill("workbench.key_saved", &[("file", &name)]));
+                .map(|()| m.fill("workbench.key_saved", &[("file", &name)]))
+                .map_err(|e| e.in_words(&m));
             saved.set(Some(outcome));
         })
     };

@@ -51,7 +51,7 @@ pub fn QuestionnairePick(props: &QuestionnairePickProps) -> Html {
                         Ok(text) => questionnaire_for_setup(text).map_err(|e| {
                             m.fill(
                                 "workbench.key_questionnaire_bad",
-                                &[("file", &name), ("reason", &e.to_string())],
+                                &[("file", &name), ("reason", &e.in_words(&m))],
                             )
                         }),
                     },

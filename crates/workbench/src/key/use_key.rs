@@ -57,7 +57,7 @@ pub fn UseKey(props: &UseKeyProps) -> Html {
                 match read_file(file, &name).await {
                     Err(e) => status.set(KeyStatus::Refused(e.in_words(&m))),
                     Ok(bytes) => match key_file_public_key(&bytes) {
-                        Err(e) => status.set(KeyStatus::Refused(e.to_string())),
+                        Err(e) => status.set(KeyStatus::Refused(e.in_words(&m))),
                         Ok(public) => {
                             status.set(KeyStatus::Idle);
                             picked.set(Some(PickedKey {
@@ -93,7 +93,7 @@ pub fn UseKey(props: &UseKeyProps) -> Html {
                 let opened = open_key_file(&key_file.bytes, &typed);
                 timing.end();
                 match opened {
-                    Err(e) => status.set(KeyStatus::Refused(e.to_string())),
+                    Err(e) => status.set(KeyStatus::Refused(e.in_words(&m))),
                     Ok(pair) => {
                         if let Some(input) = input {
                             input.set_value("");

@@ -4,7 +4,7 @@
 
 use crate::app::Workbench;
 use crate::env::AppEnv;
-use candour_analysis::open::{file_check_words, FileFacts, Opened};
+use candour_analysis::open::{FileFacts, Opened};
 use candour_core::messages::Messages;
 use yew::prelude::*;
 
@@ -58,7 +58,7 @@ pub fn FileList(props: &FileListProps) -> Html {
 fn describe(m: &Messages, f: &Opened) -> Html {
     match &f.outcome {
         Err(refusal) => html! {
-            <p>{ m.fill("workbench.file_refused", &[("file", &f.name), ("reason", &refusal.to_string())]) }</p>
+            <p>{ m.fill("workbench.file_refused", &[("file", &f.name), ("reason", &refusal.in_words(m))]) }</p>
         },
         Ok((_, facts)) => accepted(m, f, facts),
     }
@@ -97,8 +97,8 @@ fn accepted(m: &Messages, f: &Opened, facts: &FileFacts) -> Html {
                 ],
             ) }</p>
             <p>{ m.fill("workbench.file_versions", &[("list", &versions.join("; "))]) }</p>
-            { for facts.notes.iter().map(|n| html! { <p class="note">{ n.clone() }</p> }) }
-            if let Some(check) = file_check_words(f) {
+            { for facts.notes.iter().map(|n| html! { <p class="note">{ n.in_words(m) }</p> }) }
+            if let Some(check) = f.check_in_words(m) {
                 <p class="check">{ check }</p>
             }
         </div>

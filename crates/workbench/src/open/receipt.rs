@@ -30,7 +30,7 @@ fn save_receipt(wb: &Workbench, m: &Messages) -> Result<String, String> {
         Some(Ok(receipt)) => receipt,
     };
     let name = receipt_name(&receipt);
-    download(&name, "application/json", receipt.to_json().as_bytes())?;
+    download(&name, "application/json", receipt.to_json().as_bytes()).map_err(|e| e.in_words(m))?;
     Ok(m.fill(
         "workbench.receipt_saved",
         &[

@@ -1,10 +1,11 @@
 //! "What verification found": the verdict across the open files, in the
-//! words of `candour_analysis::open::integrity_words` (the command-line
-//! tool prints the same): "complete and unaltered", or every finding.
+//! page's language (in English the words the command-line tool prints,
+//! `candour_analysis::open::integrity_words`): "complete and unaltered",
+//! or every finding.
 
 use crate::app::Files;
 use crate::env::AppEnv;
-use candour_analysis::open::{integrity, integrity_words, Opened};
+use candour_analysis::open::{integrity, Opened};
 use yew::prelude::*;
 
 /// Props of the verification section.
@@ -26,7 +27,7 @@ pub fn Verification(props: &VerificationProps) -> Html {
     }
     let opened: Vec<Opened> = props.files.iter().map(|f| (**f).clone()).collect();
     let report = integrity(&opened);
-    let words = integrity_words(&report);
+    let words = report.in_words(m);
     let body = if report.complete_and_unaltered() {
         html! { <p class="notice" role="status">{ words.join(" ") }</p> }
     } else {

@@ -4,6 +4,8 @@ use super::chart::Chart;
 use super::count_text;
 use crate::env::AppEnv;
 use candour_analysis::summary::{ItemSummary, Threshold};
+use candour_core::answer::MissingCode;
+use candour_core::messages::Messages;
 use yew::prelude::*;
 
 /// Props of an item's summary.
@@ -30,8 +32,8 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
         .iter()
         .map(|mc| {
             let label = match mc.code {
-                Some(code) => format!("{code} {}", mc.label),
-                None => mc.label.clone(),
+                Some(code) => format!("{code} {}", missing_label(m, code, &mc.label)),
+                None => m.get("workbench.missing_not_shown").to_owned(),
             };
             m.fill(
                 "workbench.chart_entry",
@@ -49,5 +51,18 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             }
             <p class="item-missing">{ m.fill("workbench.missing", &[("list", &missing.join("; "))]) }</p>
         </article>
+    }
+}
+
+/// The words of a missing code: -97 and -95 are never shown to a
+/// participant, so they are the workbench's own words; the others are the
+/// questionnaire's (what the participant saw), as the summary gives them.
+fn missing_label<'a>(m: &'a Messages, code: i64, questionnaire: &'a str) -> &'a str {
+    if code == MissingCode::Unanswered.code() {
+        m.get("workbench.missing_unanswered")
+    } else if code == MissingCode::NotReached.code() {
+        m.get("workbench.missing_not_reached")
+    } else {
+        questionnaire
     }
 }

@@ -31,10 +31,10 @@ fn save(file: &ExportFile, planned: &Planned, m: &Messages) -> Result<String, St
     let text = write(file, planned, m.locale()).map_err(|e| {
         m.fill(
             "workbench.not_written",
-            &[("file", &planned.name), ("reason", &e.to_string())],
+            &[("file", &planned.name), ("reason", &e.in_words(m))],
         )
     })?;
-    download(&planned.name, planned.format.mime(), text.as_bytes())?;
+    download(&planned.name, planned.format.mime(), text.as_bytes()).map_err(|e| e.in_words(m))?;
     Ok(m.fill("workbench.saved", &[("file", &planned.name)]))
 }
 

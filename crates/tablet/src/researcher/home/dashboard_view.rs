@@ -8,6 +8,7 @@ use candour_core::messages::Messages;
 use candour_core::researcher::dashboard::{
     dashboard, shown_count, Dashboard, RecordSummary, ShownCount, StorageUse, Warning,
 };
+use candour_core::storage::StoreError;
 use candour_web::clock::now;
 use yew::prelude::*;
 
@@ -30,7 +31,7 @@ struct Reading {
 #[component]
 pub fn DashboardView(props: &DashboardProps) -> Html {
     let env = use_context::<AppEnv>();
-    let reading = use_state(|| None::<Result<Reading, String>>);
+    let reading = use_state(|| None::<Result<Reading, StoreError>>);
     {
         let reading = reading.clone();
         use_effect_with(props.revision, move |_| {
@@ -44,7 +45,7 @@ pub fn DashboardView(props: &DashboardProps) -> Html {
         Some(Err(e)) => {
             return html! {
                 <p class="notice warning" role="alert">
-                    { m.fill("researcher.storage_problem", &[("problem", e)]) }
+                    { m.fill("researcher.storage_problem", &[("problem", &e.in_words(m))]) }
                 </p>
             }
         }
@@ -91,9 +92,9 @@ pub fn DashboardView(props: &DashboardProps) -> Html {
     }
 }
 
-async fn read() -> Result<Reading, String> {
-    let db = RecordsDb::open().await.map_err(|e| e.to_string())?;
-    let entries = db.list(now()).await.map_err(|e| e.to_string())?;
+async fn read() -> Result<Reading, StoreError> {
+    let db = RecordsDb::open().await?;
+    let entries = db.list(now()).await?;
     let summaries: Vec<RecordSummary> = entries
         .iter()
         .map(|e| RecordSummary {
@@ -126,13 +127,13 @@ fn storage_text(m: &Messages, d: &Dashboard) -> Html {
     let Some(storage) = d.storage else {
         return html! {};
     };
-    let used = megabytes(storage.used_bytes);
+    let used = megabytes(m, storage.used_bytes);
     let text = match (storage.quota_bytes, d.percent_full) {
         (Some(quota), Some(percent)) => m.fill(
             "researcher.storage_used_of",
             &[
                 ("used", &used),
-                ("quota", &megabytes(quota)),
+                ("quota", &megabytes(m, quota)),
                 ("percent", &percent.to_string()),
             ],
         ),
@@ -152,6 +153,8 @@ fn persistence_text(m: &Messages, persisted: Option<bool>) -> Html {
     }
 }
 
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+/// A size in megabytes, one decimal, with the locale's unit.
+fn megabytes(m: &Messages, bytes: u64) -> String {
+    let n = format!("{:.1}", bytes as f64 / 1_000_000.0);
+    m.fill("researcher.megabytes", &[("n", &n)])
 }

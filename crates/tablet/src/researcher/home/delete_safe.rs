@@ -9,8 +9,33 @@ use crate::services::safe_elsewhere::{check_picked, digests_of_stored};
 use crate::state::AppEnv;
 use candour_core::messages::Messages;
 use candour_core::receipt::{ProofCheck, ProofKind, SafeSet};
+use candour_core::storage::StoreError;
+use candour_web::file_pick::PickError;
+use thiserror::Error;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// Why the files could not be checked, or the records not deleted; nothing
+/// was deleted.
+#[derive(Debug, Clone, PartialEq, Error)]
+enum Failure {
+    /// The stored records could not be read or deleted.
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    /// The browser gave no list of the picked files.
+    #[error("{0}")]
+    Pick(#[from] PickError),
+}
+
+impl Failure {
+    /// The failure in the language of `m`.
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            Failure::Store(e) => e.in_words(m),
+            Failure::Pick(e) => e.in_words(m),
+        }
+    }
+}
 
 /// Props of [`DeleteSafe`].
 #[derive(Properties, PartialEq)]
@@ -32,7 +57,7 @@ enum Step {
         kept: usize,
     },
     Done(String),
-    Failed(String),
+    Failed(Failure),
 }
 
 /// The "Delete exported responses" button and what follows it.
@@ -71,8 +96,8 @@ pub fn DeleteSafe(props: &DeleteSafeProps) -> Html {
             let (step, m, on_changed) = (step.clone(), m.clone(), on_changed.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let outcome = async {
-                    let db = RecordsDb::open().await.map_err(|e| e.to_string())?;
-                    db.delete_records(&safe).await.map_err(|e| e.to_string())
+                    let db = RecordsDb::open().await?;
+                    db.delete_records(&safe).await
                 };
                 match outcome.await {
                     Ok(n) => {
@@ -82,7 +107,7 @@ pub fn DeleteSafe(props: &DeleteSafeProps) -> Html {
                         )));
                         on_changed.emit(());
                     }
-                    Err(e) => step.set(Step::Failed(e)),
+                    Err(e) => step.set(Step::Failed(Failure::Store(e))),
                 }
             });
         })
@@ -109,7 +134,7 @@ pub fn DeleteSafe(props: &DeleteSafeProps) -> Html {
         },
         Step::Report { lines, safe, kept } => report(&m, lines, safe.len(), *kept, delete, cancel),
         Step::Done(text) => html! { <p class="notice" role="status">{ text.clone() }</p> },
-        Step::Failed(text) => html! { <p class="notice warning" role="alert">{ text.clone() }</p> },
+        Step::Failed(e) => html! { <p class="notice warning" role="alert">{ e.in_words(&m) }</p> },
     };
     html! {
         <>
@@ -120,10 +145,10 @@ pub fn DeleteSafe(props: &DeleteSafeProps) -> Html {
 }
 
 /// Reads the stored records and the picked files, and says what they show.
-async fn check(input: &HtmlInputElement, m: &Messages) -> Result<Step, String> {
-    let db = RecordsDb::open().await.map_err(|e| e.to_string())?;
+async fn check(input: &HtmlInputElement, m: &Messages) -> Result<Step, Failure> {
+    let db = RecordsDb::open().await?;
     let (stored, total) = digests_of_stored(&db).await?;
-    let results = check_picked(input, &stored, m).await?;
+    let results = check_picked(input, &stored).await?;
     let mut lines = Vec::new();
     let mut checks: Vec<ProofCheck> = Vec::new();
     for result in results {
@@ -132,7 +157,7 @@ async fn check(input: &HtmlInputElement, m: &Messages) -> Result<Step, String> {
                 lines.extend(describe(m, &check));
                 checks.push(check);
             }
-            Err(words) => lines.push((words, true)),
+            Err(problem) => lines.push((problem.in_words(m), true)),
         }
     }
     let safe = SafeSet::of(&checks);

@@ -89,7 +89,7 @@ fn save_settings(
     let service_code = parse_service_code(service_code).map_err(|e| e.in_words(m))?;
     let idle_seconds =
         parse_idle_seconds(idle).ok_or_else(|| m.get("researcher.idle_invalid").to_owned())?;
-    let mut repo = Repository::new(LocalStore::open().map_err(|e| e.to_string())?);
+    let mut repo = Repository::new(LocalStore::open().map_err(|e| e.in_words(m))?);
     repo.update_settings(|now| Settings {
         device_label: label.trim().to_owned(),
         service_code: service_code.unwrap_or_default(),
@@ -97,5 +97,5 @@ fn save_settings(
         ..now
     })
     .map(|_| ())
-    .map_err(|e| e.to_string())
+    .map_err(|e| e.in_words(m))
 }

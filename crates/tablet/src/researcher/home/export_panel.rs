@@ -4,7 +4,7 @@
 //! export file or workbench receipt shows to be safe elsewhere.
 
 use super::delete_safe::DeleteSafe;
-use super::export_run::{download_quarantine, export_now};
+use super::export_run::{download_quarantine, export_now, ExportRunError};
 use crate::state::AppEnv;
 use candour_core::export::Selection;
 use candour_core::messages::Messages;
@@ -17,13 +17,14 @@ pub struct ExportProps {
     pub on_changed: Callback<()>,
 }
 
-/// What the panel is doing or did, in words.
+/// What the panel is doing or did: done in words, a failure as its error,
+/// said when shown.
 #[derive(Clone, PartialEq)]
 enum Status {
     Idle,
     Working,
     Done(String),
-    Failed(String),
+    Failed(ExportRunError),
 }
 
 /// The export panel.
@@ -110,8 +111,8 @@ fn status_view(m: &Messages, status: &Status) -> Html {
         Status::Idle => html! {},
         Status::Working => html! { <p role="status">{ m.get("researcher.working") }</p> },
         Status::Done(text) => html! { <p class="notice" role="status">{ text.clone() }</p> },
-        Status::Failed(text) => {
-            html! { <p class="notice warning" role="alert">{ text.clone() }</p> }
+        Status::Failed(e) => {
+            html! { <p class="notice warning" role="alert">{ e.in_words(m) }</p> }
         }
     }
 }

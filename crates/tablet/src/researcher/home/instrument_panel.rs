@@ -11,10 +11,33 @@ use candour_core::instrument::default::default_instrument;
 use candour_core::instrument::Instrument;
 use candour_core::messages::Messages;
 use candour_core::storage::instruments::{Chosen, SaveError};
+use candour_core::storage::StoreError;
 use candour_core::visibility::all_items;
 use candour_web::file_pick::{read_picked, PickError};
+use thiserror::Error;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// Why the file could not be read, or the choice not stored.
+#[derive(Debug, Clone, PartialEq, Error)]
+enum Failure {
+    /// The file could not be read.
+    #[error("{0}")]
+    Pick(#[from] PickError),
+    /// Storage refused.
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+impl Failure {
+    /// The failure in the language of `m`.
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            Failure::Pick(e) => e.in_words(m),
+            Failure::Store(e) => e.in_words(m),
+        }
+    }
+}
 
 /// What the last action did.
 #[derive(Clone, PartialEq)]
@@ -24,7 +47,7 @@ enum Outcome {
     /// The file was not applied: every problem, one sentence each.
     Problems(Vec<String>),
     /// Reading or storing failed.
-    Failed(String),
+    Failed(Failure),
 }
 
 /// The instrument panel.
@@ -42,7 +65,7 @@ pub fn InstrumentPanel() -> Html {
             (input.clone(), chosen.clone(), outcome.clone(), m.clone());
         Callback::from(move |_: Event| {
             let Some(element) = input.cast::<HtmlInputElement>() else {
-                outcome.set(Some(Outcome::Failed(PickError::NoFileList.in_words(&m))));
+                outcome.set(Some(Outcome::Failed(PickError::NoFileList.into())));
                 return;
             };
             let (chosen, outcome, m) = (chosen.clone(), outcome.clone(), m.clone());
@@ -56,7 +79,7 @@ pub fn InstrumentPanel() -> Html {
                 let Some((_, bytes)) = first else { return };
                 let result = match bytes {
                     Ok(bytes) => apply(&bytes, &m),
-                    Err(e) => Err(Outcome::Failed(e.in_words(&m))),
+                    Err(e) => Err(Outcome::Failed(e.into())),
                 };
                 match result {
                     Ok((instrument, done)) => {
@@ -77,7 +100,7 @@ pub fn InstrumentPanel() -> Html {
                     m.get("researcher.instrument_default_set").to_owned(),
                 )));
             }
-            Err(e) => outcome.set(Some(Outcome::Failed(e.to_string()))),
+            Err(e) => outcome.set(Some(Outcome::Failed(e.into()))),
         })
     };
 
@@ -93,7 +116,7 @@ pub fn InstrumentPanel() -> Html {
             "researcher.instrument_default",
             Some(m.fill(
                 "researcher.instrument_fallback",
-                &[("reason", &p.to_string())],
+                &[("reason", &p.in_words(&m))],
             )),
         ),
     };
@@ -133,12 +156,12 @@ fn apply(bytes: &[u8], m: &Messages) -> Result<(Instrument, Outcome), Outcome> {
             Ok((instrument, Outcome::Done(done)))
         }
         Err(SaveError::Invalid(errors)) => Err(Outcome::Problems(
-            errors.problems.iter().map(ToString::to_string).collect(),
+            errors.problems.iter().map(|p| p.in_words(m)).collect(),
         )),
         Err(SaveError::NotText) => Err(Outcome::Problems(vec![m
             .get("researcher.instrument_not_text")
             .to_owned()])),
-        Err(SaveError::Store(e)) => Err(Outcome::Failed(e.to_string())),
+        Err(SaveError::Store(e)) => Err(Outcome::Failed(e.into())),
     }
 }
 
@@ -175,8 +198,8 @@ fn outcome_view(m: &Messages, outcome: Option<&Outcome>) -> Html {
     match outcome {
         None => html! {},
         Some(Outcome::Done(text)) => html! { <p class="notice" role="status">{ text.clone() }</p> },
-        Some(Outcome::Failed(text)) => {
-            html! { <p class="notice warning" role="alert">{ text.clone() }</p> }
+        Some(Outcome::Failed(e)) => {
+            html! { <p class="notice warning" role="alert">{ e.in_words(m) }</p> }
         }
         Some(Outcome::Problems(problems)) => {
             let items = problems.iter().map(|p| html! { <li>{ p.clone() }</li> });

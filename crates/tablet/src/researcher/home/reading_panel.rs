@@ -5,7 +5,7 @@ use crate::services::local_store::LocalStore;
 use crate::settings::reading::ReadingSettings;
 use crate::state::AppEnv;
 use candour_core::settings::Settings;
-use candour_core::storage::Repository;
+use candour_core::storage::{Repository, StoreError};
 use yew::prelude::*;
 
 /// The section holding [`ReadingSettings`]; a failed save is said in words.
@@ -17,10 +17,10 @@ pub fn ReadingPanel() -> Html {
             .map(|s| Repository::new(s).load_settings())
             .unwrap_or_default()
     });
-    let problem = use_state(|| None::<String>);
-    if env.is_none() {
+    let problem = use_state(|| None::<StoreError>);
+    let Some(env) = env else {
         return html! {};
-    }
+    };
     let on_change = {
         let (settings, problem) = (settings.clone(), problem.clone());
         Callback::from(move |next: Settings| {
@@ -36,7 +36,7 @@ pub fn ReadingPanel() -> Html {
                     settings.set(saved);
                 }
                 Err(e) => {
-                    problem.set(Some(e.to_string()));
+                    problem.set(Some(e));
                     settings.set(next);
                 }
             }
@@ -47,7 +47,7 @@ pub fn ReadingPanel() -> Html {
         <section class="panel" aria-labelledby="reading-settings-heading">
             <ReadingSettings settings={(*settings).clone()} {on_change} />
             if let Some(problem) = &*problem {
-                <p class="notice warning" role="alert">{ problem.clone() }</p>
+                <p class="notice warning" role="alert">{ problem.in_words(&env.messages) }</p>
             }
         </section>
     }

@@ -186,11 +186,11 @@ fn outcome_view(outcome: &Outcome) -> Html {
 fn save_lock_time(typed: &str, m: &Messages) -> Result<u32, String> {
     let seconds =
         parse_lock_minutes(typed).map_err(|_| m.get("security.lock_invalid").to_owned())?;
-    let mut repo = Repository::new(LocalStore::open().map_err(|e| e.to_string())?);
+    let mut repo = Repository::new(LocalStore::open().map_err(|e| e.in_words(m))?);
     repo.update_settings(|now| Settings {
         area_lock_seconds: seconds,
         ..now
     })
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| e.in_words(m))?;
     Ok(seconds)
 }

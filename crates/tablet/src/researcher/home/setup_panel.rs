@@ -6,15 +6,17 @@
 
 use crate::services::instruments;
 use crate::services::records_db::RecordsDb;
-use crate::services::signing_key::TabletKey;
+use crate::services::signing_key::{SigningError, TabletKey};
 use crate::state::AppEnv;
 use candour_core::messages::Messages;
-use candour_core::seal::{read_setup_file, ResearchPublicKey};
+use candour_core::seal::{read_setup_file, ResearchPublicKey, SetupError};
 use candour_core::storage::instruments::SaveError;
 use candour_core::storage::research_key_store::{KeptResearchKey, KeyChange};
+use candour_core::storage::StoreError;
 use candour_web::clock::now;
 use candour_web::file_pick::{read_picked, PickError};
 use serde_json::value::RawValue;
+use thiserror::Error;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -22,16 +24,57 @@ use yew::prelude::*;
 #[derive(Clone, PartialEq, Default)]
 struct Known {
     /// The research key kept, or why it cannot be read.
-    research: Option<Result<Option<ResearchPublicKey>, String>>,
+    research: Option<Result<Option<ResearchPublicKey>, StoreError>>,
     /// This tablet's signing key's fingerprint, or why there is none.
-    tablet: Option<Result<String, String>>,
+    tablet: Option<Result<String, SigningError>>,
+}
+
+/// Why a setup file was not loaded; nothing changed. Kept typed up to the
+/// panel, which says it in the staff area's language.
+#[derive(Debug, Clone, PartialEq, Error)]
+enum LoadError {
+    /// The file could not be read.
+    #[error("{0}")]
+    Pick(#[from] PickError),
+    /// The file is not a usable setup file.
+    #[error("{0}")]
+    File(#[from] SetupError),
+    /// The questionnaire in it was not stored.
+    #[error("{0}")]
+    Questionnaire(#[from] SaveError),
+    /// The checked file's questionnaire could not be found again.
+    #[error("no questionnaire text")]
+    NoQuestionnaireText,
+    /// Storage refused.
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+impl LoadError {
+    /// The error in the language of `m`.
+    fn in_words(&self, m: &Messages) -> String {
+        match self {
+            LoadError::Pick(e) => e.in_words(m),
+            LoadError::File(e) => e.in_words(m),
+            // Every problem of the questionnaire, one after the other.
+            LoadError::Questionnaire(SaveError::Invalid(errors)) => errors
+                .problems
+                .iter()
+                .map(|p| p.in_words(m))
+                .collect::<Vec<_>>()
+                .join(" "),
+            LoadError::Questionnaire(e) => e.in_words(m),
+            LoadError::NoQuestionnaireText => m.get("sealing.help").to_owned(),
+            LoadError::Store(e) => e.in_words(m),
+        }
+    }
 }
 
 /// The last load's outcome.
 #[derive(Clone, PartialEq)]
 enum Outcome {
     Done(Vec<String>),
-    Failed(String),
+    Failed(LoadError),
 }
 
 /// The sealing panel.
@@ -51,7 +94,7 @@ pub fn SetupPanel() -> Html {
                 let tablet = match TabletKey::load().await {
                     Ok(Some(key)) => Some(Ok(key.fingerprint())),
                     Ok(None) => None,
-                    Err(e) => Some(Err(e.to_string())),
+                    Err(e) => Some(Err(e)),
                 };
                 known.set(Known { research, tablet });
             });
@@ -63,7 +106,7 @@ pub fn SetupPanel() -> Html {
         let (input, known, outcome, m) = (input.clone(), known.clone(), outcome.clone(), m.clone());
         Callback::from(move |_: Event| {
             let Some(element) = input.cast::<HtmlInputElement>() else {
-                outcome.set(Some(Outcome::Failed(PickError::NoFileList.in_words(&m))));
+                outcome.set(Some(Outcome::Failed(PickError::NoFileList.into())));
                 return;
             };
             let (known, outcome, m) = (known.clone(), outcome.clone(), m.clone());
@@ -73,7 +116,7 @@ pub fn SetupPanel() -> Html {
                 let bytes = match read.map(|files| files.into_iter().next()) {
                     Ok(Some((_, Ok(bytes)))) => bytes,
                     Ok(Some((_, Err(e)))) | Err(e) => {
-                        outcome.set(Some(Outcome::Failed(e.in_words(&m))));
+                        outcome.set(Some(Outcome::Failed(e.into())));
                         return;
                     }
                     Ok(None) => return,
@@ -81,10 +124,11 @@ pub fn SetupPanel() -> Html {
                 match load(&bytes, &m).await {
                     Ok((key, said)) => {
                         // Set up to seal: the tablet's signing key now.
-                        let tablet = Some(match TabletKey::load_or_create().await {
-                            Ok(made) => Ok(made.fingerprint()),
-                            Err(e) => Err(e.to_string()),
-                        });
+                        let tablet = Some(
+                            TabletKey::load_or_create()
+                                .await
+                                .map(|made| made.fingerprint()),
+                        );
                         known.set(Known {
                             research: Some(Ok(Some(key))),
                             tablet,
@@ -104,27 +148,23 @@ pub fn SetupPanel() -> Html {
             <input id="setup-file" ref={input} type="file" class="file-input"
                 accept=".json,application/json" aria-describedby="setup-help" onchange={on_change} />
             <p id="setup-help" class="help">{ m.get("sealing.help") }</p>
-            { outcome_view(outcome.as_ref()) }
+            { outcome_view(&m, outcome.as_ref()) }
             { tablet_view(&m, known.tablet.as_ref()) }
         </section>
     }
 }
 
-async fn read_research_key() -> Result<Option<ResearchPublicKey>, String> {
-    let db = RecordsDb::open().await.map_err(|e| e.to_string())?;
-    Ok(db
-        .research_key()
-        .await
-        .map_err(|e| e.to_string())?
-        .map(|k| k.public_key))
+async fn read_research_key() -> Result<Option<ResearchPublicKey>, StoreError> {
+    let db = RecordsDb::open().await?;
+    Ok(db.research_key().await?.map(|k| k.public_key))
 }
 
 /// Checks the setup file, keeps its key (and its questionnaire, through
 /// the questionnaire panel's own path); what to say. A refused file changes
 /// nothing.
-async fn load(bytes: &[u8], m: &Messages) -> Result<(ResearchPublicKey, Vec<String>), String> {
-    let setup = read_setup_file(bytes).map_err(|e| e.to_string())?;
-    let db = RecordsDb::open().await.map_err(|e| e.to_string())?;
+async fn load(bytes: &[u8], m: &Messages) -> Result<(ResearchPublicKey, Vec<String>), LoadError> {
+    let setup = read_setup_file(bytes)?;
+    let db = RecordsDb::open().await?;
     // A kept key that cannot be read is replaced: the new one is checked.
     let old = db.research_key().await.ok().flatten().map(|k| k.public_key);
     let change = KeyChange::of(old.as_ref(), &setup.research_key);
@@ -135,17 +175,8 @@ async fn load(bytes: &[u8], m: &Messages) -> Result<(ResearchPublicKey, Vec<Stri
     }];
     // The questionnaire first: if it cannot be stored, nothing changes.
     if setup.instrument.is_some() {
-        let raw = instrument_text(bytes).ok_or_else(|| m.get("sealing.help").to_owned())?;
-        let instrument = instruments::save(raw.as_bytes()).map_err(|e| match e {
-            SaveError::Invalid(errors) => errors
-                .problems
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(" "),
-            SaveError::NotText => m.get("researcher.instrument_not_text").to_owned(),
-            SaveError::Store(e) => e.to_string(),
-        })?;
+        let raw = instrument_text(bytes).ok_or(LoadError::NoQuestionnaireText)?;
+        let instrument = instruments::save(raw.as_bytes())?;
         let title = instrument
             .title
             .get(m.locale(), &instrument.locale)
@@ -153,8 +184,8 @@ async fn load(bytes: &[u8], m: &Messages) -> Result<(ResearchPublicKey, Vec<Stri
         said.push(m.fill("sealing.with_questionnaire", &[("title", &title)]));
     }
     if !matches!(change, KeyChange::Same { .. }) {
-        let write = KeptResearchKey::keep(&setup.research_key, now()).map_err(|e| e.to_string())?;
-        db.commit(vec![write]).await.map_err(|e| e.to_string())?;
+        let write = KeptResearchKey::keep(&setup.research_key, now())?;
+        db.commit(vec![write]).await?;
         said.push(m.get("sealing.applies").to_owned());
     }
     Ok((setup.research_key, said))
@@ -175,7 +206,7 @@ fn instrument_text(bytes: &[u8]) -> Option<String> {
 
 fn research_view(
     m: &Messages,
-    research: Option<&Result<Option<ResearchPublicKey>, String>>,
+    research: Option<&Result<Option<ResearchPublicKey>, StoreError>>,
 ) -> Html {
     match research {
         None => html! {},
@@ -184,7 +215,7 @@ fn research_view(
         }
         Some(Err(e)) => html! {
             <>
-                <p class="notice warning" role="alert">{ e.clone() }</p>
+                <p class="notice warning" role="alert">{ e.in_words(m) }</p>
                 <p class="notice warning">{ m.get("sealing.unsealed") }</p>
             </>
         },
@@ -203,7 +234,7 @@ fn research_view(
     }
 }
 
-fn tablet_view(m: &Messages, tablet: Option<&Result<String, String>>) -> Html {
+fn tablet_view(m: &Messages, tablet: Option<&Result<String, SigningError>>) -> Html {
     match tablet {
         None => html! { <p class="help">{ m.get("sealing.tablet_key_later") }</p> },
         Some(Ok(fingerprint)) => html! {
@@ -217,7 +248,7 @@ fn tablet_view(m: &Messages, tablet: Option<&Result<String, String>>) -> Html {
                 <p class="help">{ m.get("sealing.tablet_key_help") }</p>
             </>
         },
-        Some(Err(e)) => html! { <p class="notice warning" role="alert">{ e.clone() }</p> },
+        Some(Err(e)) => html! { <p class="notice warning" role="alert">{ e.in_words(m) }</p> },
     }
 }
 
@@ -237,15 +268,15 @@ fn spelled(fingerprint: &str) -> String {
         .join(", ")
 }
 
-fn outcome_view(outcome: Option<&Outcome>) -> Html {
+fn outcome_view(m: &Messages, outcome: Option<&Outcome>) -> Html {
     match outcome {
         None => html! {},
         Some(Outcome::Done(lines)) => {
             let lines = lines.iter().map(|l| html! { <p>{ l.clone() }</p> });
             html! { <div class="notice" role="status">{ for lines }</div> }
         }
-        Some(Outcome::Failed(text)) => {
-            html! { <p class="notice warning" role="alert">{ text.clone() }</p> }
+        Some(Outcome::Failed(e)) => {
+            html! { <p class="notice warning" role="alert">{ e.in_words(m) }</p> }
         }
     }
 }
