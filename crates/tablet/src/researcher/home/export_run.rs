@@ -110,18 +110,21 @@ pub async fn export_now(
     let marked = db.mark_exported(&chosen, at).await?;
     step.end();
     total.end();
-    Ok(format!(
-        "{} {}",
-        m.fill(
-            "researcher.exported",
-            &[
-                ("count", &chosen.len().to_string()),
-                ("file", &name),
-                ("marked", &marked.to_string()),
-            ],
-        ),
-        m.get("safe.after_export")
-    ))
+    Ok(exported_words(m, chosen.len(), &name, marked))
+}
+
+/// What staff read once an export was handed to the browser, whichever
+/// format it was written in.
+fn exported_words(m: &Messages, count: usize, file: &str, marked: usize) -> String {
+    let done = m.fill(
+        "researcher.exported",
+        &[
+            ("count", &count.to_string()),
+            ("file", file),
+            ("marked", &marked.to_string()),
+        ],
+    );
+    format!("{done} {}", m.get("safe.after_export"))
 }
 
 /// The signed export (format 3) of a tablet that stores entries: every
@@ -175,18 +178,7 @@ async fn export_signed(
     let step = Step::start("candour:export:mark");
     let marked = db.mark_entries_exported(&chosen, at).await?;
     step.end();
-    Ok(format!(
-        "{} {}",
-        m.fill(
-            "researcher.exported",
-            &[
-                ("count", &chosen.len().to_string()),
-                ("file", &name),
-                ("marked", &marked.to_string()),
-            ],
-        ),
-        m.get("safe.after_export")
-    ))
+    Ok(exported_words(m, chosen.len(), &name, marked))
 }
 
 /// Downloads every quarantined value, raw, for inspection.
