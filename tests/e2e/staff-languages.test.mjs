@@ -132,6 +132,8 @@ test('in the pseudo-locale the workbench has no English, its refusals and an acc
   const page = await openAt(env, { viewport: VIEWPORTS.tabletLandscape, path: '/?locale=en-XA' });
   await page.goto(`${env.origin}/workbench.html?locale=en-XA`);
   await page.locator('#open-files').waitFor();
+  // The page says its language, so a screen reader speaks it as such.
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-XA');
   const check = checker(page);
   await check('the workbench');
 

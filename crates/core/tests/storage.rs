@@ -6,7 +6,9 @@ use candour_core::answer::AnswerValue;
 use candour_core::instrument::Instrument;
 use candour_core::record::Status;
 use candour_core::settings::Settings;
-use candour_core::storage::repository::{DRAFT_KEY, QUARANTINE_PREFIX, RECORD_PREFIX};
+use candour_core::storage::repository::{
+    DRAFT_KEY, QUARANTINE_PREFIX, RECORD_PREFIX, SETTINGS_KEY,
+};
 use candour_core::storage::{KeyValueStore, Recovery, Repository, StoreError};
 use candour_core::survey::{Action, Survey};
 use candour_core::time::Timestamp;
@@ -321,4 +323,25 @@ fn two_panels_saving_settings_never_undo_each_other() {
     // Saving the whole older copy, as the reading panel used to, loses it.
     repo.save_settings(&chosen).expect("saves");
     assert_eq!(repo.load_settings().device_label, "");
+}
+
+/// Damaged stored settings are never silently replaced: the first change
+/// sets the damaged value aside, raw, then saves; a read that storage
+/// refuses saves nothing.
+#[test]
+fn a_settings_change_sets_damaged_settings_aside_first() {
+    let mut repo = Repository::new(MemoryStore::new());
+    repo.store
+        .set(SETTINGS_KEY, "{ not settings")
+        .expect("damage by hand");
+    let saved = repo
+        .update_settings(|now| Settings {
+            device_label: "Clinic A, tablet 2".into(),
+            ..now
+        })
+        .expect("saves");
+    assert_eq!(repo.load_settings(), saved);
+    let kept = repo.quarantined().expect("reads");
+    assert_eq!(kept.len(), 1, "the damaged value is kept");
+    assert_eq!(kept[0].raw, "{ not settings");
 }

@@ -8,6 +8,7 @@ use crate::state::{AppEnv, SurveyCtx};
 use candour_core::locale;
 use candour_core::messages::Messages;
 use candour_core::settings::{TextSize, Theme};
+use candour_web::locale::mark_page_language;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -94,7 +95,8 @@ pub fn DisplayProvider(props: &DisplayProviderProps) -> Html {
     }
 }
 
-/// Puts the display classes, `lang` and `dir` on `<html>`. Classes of
+/// Puts the display classes, `lang` and `dir` on `<html>` (the last two
+/// through [`mark_page_language`], as the workbench does). Classes of
 /// others on the root are kept; only this module's own are replaced.
 fn apply_to_root(display: &Display, locale_code: &str) {
     let Some(root) = web_sys::window()
@@ -115,6 +117,5 @@ fn apply_to_root(display: &Display, locale_code: &str) {
     classes.push(display.theme.class().to_owned());
     // Nothing more to do if the browser refuses: the page keeps its look.
     let _ = root.set_attribute("class", &classes.join(" "));
-    let _ = root.set_attribute("lang", locale_code);
-    let _ = root.set_attribute("dir", locale::direction(locale_code).as_attr());
+    mark_page_language(locale_code);
 }

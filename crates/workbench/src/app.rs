@@ -13,7 +13,7 @@ use candour_analysis::open::{combine_opened, open_file_with_key, Opened};
 use candour_analysis::sealing::ResearchKeyPair;
 use candour_core::messages::Messages;
 use candour_web::file_pick::read_file;
-use candour_web::locale::app_locale;
+use candour_web::locale::{app_locale, mark_page_language};
 use candour_web::timing::Step;
 use std::rc::Rc;
 use web_sys::File;
@@ -142,8 +142,12 @@ impl Workbench {
 /// The whole workbench page.
 #[component]
 pub fn App() -> Html {
-    let env = use_memo((), |()| AppEnv {
-        messages: Rc::new(Messages::for_page(&app_locale(), WORKBENCH_EN)),
+    let env = use_memo((), |()| {
+        let locale = app_locale();
+        mark_page_language(&locale);
+        AppEnv {
+            messages: Rc::new(Messages::for_page(&locale, WORKBENCH_EN)),
+        }
     });
     let cancel = use_memo((), |()| CancelFlag::default());
     let wb = Workbench {

@@ -203,11 +203,26 @@ impl<S: KeyValueStore> Repository<S> {
     /// this moment (not to a copy read earlier), and saves them: each panel
     /// changes only its own fields, so two panels never undo each other.
     /// Returns the settings as saved.
+    ///
+    /// Stored settings that cannot be read are set aside, raw, in the
+    /// quarantine before the new ones are saved, so a damaged value is kept
+    /// to be looked at rather than silently replaced; a read that storage
+    /// refuses changes nothing.
     pub fn update_settings(
         &mut self,
         change: impl FnOnce(Settings) -> Settings,
     ) -> Result<Settings, StoreError> {
-        let next = change(self.load_settings());
+        let current = match self.store.get(SETTINGS_KEY)? {
+            None => Settings::default(),
+            Some(raw) => match open("settings", &raw) {
+                Ok(settings) => settings,
+                Err(reason) => {
+                    self.quarantine(SETTINGS_KEY, &raw, &reason)?;
+                    Settings::default()
+                }
+            },
+        };
+        let next = change(current);
         self.save_settings(&next)?;
         Ok(next)
     }
