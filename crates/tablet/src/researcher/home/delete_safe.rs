@@ -4,38 +4,14 @@
 //! (the file was handed to the browser) is never enough: the download may
 //! have been refused or the file lost.
 
+use super::file_failure::FileFailure;
 use crate::services::records_db::RecordsDb;
 use crate::services::safe_elsewhere::{check_picked, digests_of_stored};
 use crate::state::AppEnv;
 use candour_core::messages::Messages;
 use candour_core::receipt::{ProofCheck, ProofKind, SafeSet};
-use candour_core::storage::StoreError;
-use candour_web::file_pick::PickError;
-use thiserror::Error;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-/// Why the files could not be checked, or the records not deleted; nothing
-/// was deleted.
-#[derive(Debug, Clone, PartialEq, Error)]
-enum Failure {
-    /// The stored records could not be read or deleted.
-    #[error("{0}")]
-    Store(#[from] StoreError),
-    /// The browser gave no list of the picked files.
-    #[error("{0}")]
-    Pick(#[from] PickError),
-}
-
-impl Failure {
-    /// The failure in the language of `m`.
-    fn in_words(&self, m: &Messages) -> String {
-        match self {
-            Failure::Store(e) => e.in_words(m),
-            Failure::Pick(e) => e.in_words(m),
-        }
-    }
-}
 
 /// Props of [`DeleteSafe`].
 #[derive(Properties, PartialEq)]
@@ -57,7 +33,7 @@ enum Step {
         kept: usize,
     },
     Done(String),
-    Failed(Failure),
+    Failed(FileFailure),
 }
 
 /// The "Delete exported responses" button and what follows it.
@@ -107,7 +83,7 @@ pub fn DeleteSafe(props: &DeleteSafeProps) -> Html {
                         )));
                         on_changed.emit(());
                     }
-                    Err(e) => step.set(Step::Failed(Failure::Store(e))),
+                    Err(e) => step.set(Step::Failed(FileFailure::Store(e))),
                 }
             });
         })
@@ -145,7 +121,7 @@ pub fn DeleteSafe(props: &DeleteSafeProps) -> Html {
 }
 
 /// Reads the stored records and the picked files, and says what they show.
-async fn check(input: &HtmlInputElement, m: &Messages) -> Result<Step, Failure> {
+async fn check(input: &HtmlInputElement, m: &Messages) -> Result<Step, FileFailure> {
     let db = RecordsDb::open().await?;
     let (stored, total) = digests_of_stored(&db).await?;
     let results = check_picked(input, &stored).await?;

@@ -4,6 +4,7 @@
 //! A change applies from the next start, which leaving the area brings: a
 //! survey never changes instrument half-way.
 
+use super::file_failure::FileFailure;
 use crate::services::instruments;
 use crate::state::AppEnv;
 use candour_core::hash::content_hash;
@@ -11,33 +12,10 @@ use candour_core::instrument::default::default_instrument;
 use candour_core::instrument::Instrument;
 use candour_core::messages::Messages;
 use candour_core::storage::instruments::{Chosen, SaveError};
-use candour_core::storage::StoreError;
 use candour_core::visibility::all_items;
 use candour_web::file_pick::{read_picked, PickError};
-use thiserror::Error;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-/// Why the file could not be read, or the choice not stored.
-#[derive(Debug, Clone, PartialEq, Error)]
-enum Failure {
-    /// The file could not be read.
-    #[error("{0}")]
-    Pick(#[from] PickError),
-    /// Storage refused.
-    #[error("{0}")]
-    Store(#[from] StoreError),
-}
-
-impl Failure {
-    /// The failure in the language of `m`.
-    fn in_words(&self, m: &Messages) -> String {
-        match self {
-            Failure::Pick(e) => e.in_words(m),
-            Failure::Store(e) => e.in_words(m),
-        }
-    }
-}
 
 /// What the last action did.
 #[derive(Clone, PartialEq)]
@@ -47,7 +25,7 @@ enum Outcome {
     /// The file was not applied: every problem, one sentence each.
     Problems(Vec<String>),
     /// Reading or storing failed.
-    Failed(Failure),
+    Failed(FileFailure),
 }
 
 /// The instrument panel.

@@ -9,6 +9,7 @@ pub mod delete_safe;
 pub mod device_settings;
 pub mod export_panel;
 pub mod export_run;
+pub mod file_failure;
 pub mod instrument_panel;
 pub mod reading_panel;
 pub mod security_panel;
