@@ -79,8 +79,8 @@ export async function openApp(env, { viewport = VIEWPORTS.tabletPortrait, path =
  * heading. The page carries the same `requests`, `failures` and `problems`
  * lists as `openApp`'s.
  */
-export async function openWorkbench(env, { viewport = VIEWPORTS.tabletLandscape, path = '/workbench.html' } = {}) {
-  const page = await openPage(env, { viewport, path });
+export async function openWorkbench(env, { viewport = VIEWPORTS.tabletLandscape, path = '/workbench.html', contextOptions = {} } = {}) {
+  const page = await openPage(env, { viewport, path, contextOptions });
   await page.getByRole('heading', { name: 'Candour workbench', level: 1 }).waitFor();
   return page;
 }

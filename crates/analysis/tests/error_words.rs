@@ -4,7 +4,7 @@
 //! every sentence comes from the workbench's locale file.
 
 use candour_analysis::combine::DownloadError;
-use candour_analysis::sealing::{KeyFileError, NewKeyError};
+use candour_analysis::sealing::{KeyFileDamage, KeyFileError, NewKeyError, NotKeyFound};
 use candour_core::export::ExportError;
 use candour_core::instrument::load::{InstrumentErrors, InstrumentProblem};
 use candour_core::locale::PSEUDO_LONG;
@@ -32,10 +32,18 @@ fn key_file_errors_are_in_words() {
         KeyFileError::PassphraseTooShort,
         KeyFileError::PassphrasesDiffer,
         KeyFileError::NoRandomness,
-        KeyFileError::NotKeyFile { found: s("") },
+        KeyFileError::NotKeyFile {
+            found: NotKeyFound::Unknown,
+        },
+        KeyFileError::NotKeyFile {
+            found: NotKeyFound::SetupFile,
+        },
+        KeyFileError::NotKeyFile {
+            found: NotKeyFound::Export,
+        },
         KeyFileError::UnknownVersion { found: 7 },
         KeyFileError::Damaged {
-            detail: s("bad salt"),
+            damage: KeyFileDamage::Salt,
         },
         KeyFileError::WrongPassphrase,
         KeyFileError::KeyMismatch {
@@ -46,6 +54,48 @@ fn key_file_errors_are_in_words() {
         check(e.to_string(), |m| e.in_words(m));
         let new_key = NewKeyError::KeyFile(e.clone());
         check(new_key.to_string(), |m| new_key.in_words(m));
+    }
+}
+
+/// Every way a key file can be damaged: in English the `Display`, and in
+/// the pseudo-locale no English phrase of it is left (a detail from the
+/// JSON reader or Argon2 is data, and stays as it is).
+#[test]
+fn each_damage_to_a_key_file_is_in_words() {
+    let pseudo = Messages::for_page(PSEUDO_LONG, WORKBENCH_EN);
+    for damage in [
+        KeyFileDamage::NoFormatVersion,
+        KeyFileDamage::Shape(s("missing field `salt`")),
+        KeyFileDamage::OtherDerivation,
+        KeyFileDamage::OtherCipher,
+        KeyFileDamage::TooCostly,
+        KeyFileDamage::Salt,
+        KeyFileDamage::Nonce,
+        KeyFileDamage::PrivateKey,
+        KeyFileDamage::PublicKey,
+        KeyFileDamage::KeyInside,
+        KeyFileDamage::UnusableSettings(s("memory cost is too small")),
+        KeyFileDamage::DerivationFailed(s("out of memory")),
+        KeyFileDamage::Garbled,
+    ] {
+        let e = KeyFileError::Damaged {
+            damage: damage.clone(),
+        };
+        check(e.to_string(), |m| e.in_words(m));
+        let english = damage.to_string();
+        let phrase = match &damage {
+            KeyFileDamage::Shape(_) => None,
+            KeyFileDamage::UnusableSettings(_) => Some("settings are not usable"),
+            KeyFileDamage::DerivationFailed(_) => Some("derivation failed"),
+            _ => Some(english.as_str()),
+        };
+        if let Some(phrase) = phrase {
+            assert!(
+                !e.in_words(&pseudo).contains(phrase),
+                "English left: {}",
+                e.in_words(&pseudo)
+            );
+        }
     }
 }
 

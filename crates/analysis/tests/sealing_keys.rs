@@ -3,10 +3,12 @@
 //! the way WebCrypto makes them.
 
 use candour_analysis::sealing::{
-    check_new_passphrase, key_file_public_key, open_key_file, verify_p1363, write_key_file,
-    KdfCost, KeyFileError, ResearchKeyPair,
+    begin_research_key, check_new_passphrase, key_file_public_key, make_research_key,
+    open_key_file, verify_p1363, write_key_file, KdfCost, KeyFileDamage, KeyFileError,
+    LockedKeyFile, NewKeyFile, ResearchKeyPair,
 };
 use candour_core::seal::decode_base64;
+use candour_kdf::{answer, read_reply};
 use candour_testkit::export_support::t;
 use candour_testkit::sealing_support::{rng, Broken};
 use serde_json::Value;
@@ -55,10 +57,57 @@ fn a_key_file_opens_with_its_passphrase_only() {
         KeyFileError::WrongPassphrase
     );
     let greedy = text.replace("\"memory_kib\": 65536", "\"memory_kib\": 4194304");
-    assert!(matches!(
-        open_key_file(greedy.as_bytes(), PASSPHRASE),
-        Err(KeyFileError::Damaged { .. })
-    ));
+    // Refused before any derivation: reading alone says so.
+    assert_eq!(
+        LockedKeyFile::read(greedy.as_bytes()).err(),
+        Some(KeyFileError::Damaged {
+            damage: KeyFileDamage::TooCostly
+        })
+    );
+}
+
+/// The workbench derives in a background worker: the key file is read,
+/// the derivation goes out as bytes and the key comes back as bytes. That
+/// path writes and opens exactly what the one-step functions do.
+#[test]
+fn deriving_through_the_worker_messages_writes_and_opens_the_same_files() {
+    let pair = ResearchKeyPair::generate(&mut rng(1)).expect("key pair");
+    let one_step =
+        write_key_file(&pair, PASSPHRASE, KdfCost::RECOMMENDED, t(0), &mut rng(2)).expect("writes");
+    let file = NewKeyFile::new(&pair, KdfCost::RECOMMENDED, t(0), &mut rng(2)).expect("starts");
+    let key = read_reply(&answer(&file.derivation(PASSPHRASE).to_bytes())).expect("derived");
+    assert_eq!(file.seal(&key).expect("seals"), one_step);
+
+    let locked = LockedKeyFile::read(one_step.as_bytes()).expect("reads");
+    let key = read_reply(&answer(&locked.derivation(PASSPHRASE).to_bytes())).expect("derived");
+    assert_eq!(locked.open(&key).expect("opens").public(), pair.public());
+    let wrong =
+        read_reply(&answer(&locked.derivation("not the passphrase").to_bytes())).expect("derived");
+    assert_eq!(
+        locked.open(&wrong).err(),
+        Some(KeyFileError::WrongPassphrase)
+    );
+
+    let made = make_research_key(
+        PASSPHRASE,
+        PASSPHRASE,
+        None,
+        KdfCost::RECOMMENDED,
+        t(0),
+        &mut rng(5),
+    )
+    .expect("made");
+    let draft = begin_research_key(
+        PASSPHRASE,
+        PASSPHRASE,
+        None,
+        KdfCost::RECOMMENDED,
+        t(0),
+        &mut rng(5),
+    )
+    .expect("begun");
+    let key = read_reply(&answer(&draft.derivation().to_bytes())).expect("derived");
+    assert_eq!(draft.finish(&key).expect("finished"), made);
 }
 
 #[test]

@@ -16,97 +16,22 @@
 //! the public key, the fingerprint, the date) makes the file unopenable
 //! rather than misleading.
 
+use super::key_file_error::{KeyFileDamage, KeyFileError, NotKeyFound, MIN_PASSPHRASE_CHARS};
 use super::keys::ResearchKeyPair;
 use aes_gcm::aead::{Aead as _, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
-use argon2::{Algorithm, Argon2, Params, Version};
 use candour_core::export::iso;
 use candour_core::seal::{decode_base64, encode_base64, ResearchPublicKey};
 use candour_core::time::Timestamp;
+use candour_kdf::{KdfCost, KdfRequest};
 use rand_core::TryCryptoRng;
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 use zeroize::Zeroizing;
 
 /// The key file's `format`.
 pub const KEY_FILE_FORMAT: &str = "candour-research-key";
 /// The key file's `format_version`.
 pub const KEY_FILE_VERSION: u32 = 1;
-/// Fewest characters a new passphrase may have.
-pub const MIN_PASSPHRASE_CHARS: usize = 12;
-
-/// Argon2id's cost, as recorded in the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KdfCost {
-    /// Memory in KiB.
-    pub memory_kib: u32,
-    /// Passes over the memory.
-    pub iterations: u32,
-    /// Lanes.
-    pub parallelism: u32,
-}
-
-impl KdfCost {
-    /// RFC 9106 section 4's second recommended option (64 MiB, 3 passes)
-    /// with one lane, because the browser's WebAssembly runs one thread:
-    /// about a second on a researcher's computer, and each guess at the
-    /// passphrase costs an attacker the same.
-    pub const RECOMMENDED: KdfCost = KdfCost {
-        memory_kib: 64 * 1024,
-        iterations: 3,
-        parallelism: 1,
-    };
-
-    /// Most memory a file may ask for (1 GiB): a hostile file must not
-    /// exhaust the researcher's computer.
-    pub const MAX_MEMORY_KIB: u32 = 1024 * 1024;
-    /// Most passes a file may ask for.
-    pub const MAX_ITERATIONS: u32 = 64;
-}
-
-/// Why a key file could not be made or opened, in words.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum KeyFileError {
-    /// The new passphrase is too short.
-    #[error("The passphrase must have at least {MIN_PASSPHRASE_CHARS} characters. A few ordinary words in a row are easy to remember and hard to guess.")]
-    PassphraseTooShort,
-    /// The two passphrases typed differ.
-    #[error("The two passphrases are not the same. Please type them again.")]
-    PassphrasesDiffer,
-    /// No randomness for the salt and nonce.
-    #[error("The browser gave no random numbers, so no key file was made. Try again.")]
-    NoRandomness,
-    /// Not a key file.
-    #[error("This is not a Candour research key file{found}.")]
-    NotKeyFile {
-        /// What it is instead, when known (with a leading ": ").
-        found: String,
-    },
-    /// A key file of an unknown version.
-    #[error("This research key file is of format version {found}, which this version of Candour cannot read. Use a newer version of the workbench.")]
-    UnknownVersion {
-        /// The version found.
-        found: u32,
-    },
-    /// A key file with the wrong shape or impossible values.
-    #[error("This research key file is damaged ({detail}). Use your backup copy of the key file.")]
-    Damaged {
-        /// What is wrong.
-        detail: String,
-    },
-    /// The passphrase does not open it.
-    #[error("The passphrase does not open this key file. Check it and type it again (capital letters count). If it is right, the file was changed: use your backup copy.")]
-    WrongPassphrase,
-    /// It opened, but the key inside is not the one the file names.
-    #[error("This key file names the key {stated}, but the key inside it is {actual}. The file was changed: use your backup copy.")]
-    KeyMismatch {
-        /// Fingerprint the file states.
-        stated: String,
-        /// Fingerprint of the key inside.
-        actual: String,
-    },
-}
-
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct KeyFileShape {
@@ -183,28 +108,90 @@ pub fn check_new_passphrase(passphrase: &str, confirm: &str) -> Result<(), KeyFi
     Ok(())
 }
 
-fn derive(
-    passphrase: &str,
-    salt: &[u8],
-    cost: KdfCost,
-) -> Result<Zeroizing<[u8; 32]>, KeyFileError> {
-    let params = Params::new(cost.memory_kib, cost.iterations, cost.parallelism, Some(32))
-        .map_err(|e| KeyFileError::Damaged {
-            detail: format!("its key derivation settings are not usable: {e}"),
-        })?;
-    let mut key = Zeroizing::new([0u8; 32]);
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
-        .hash_password_into(passphrase.as_bytes(), salt, key.as_mut())
-        .map_err(|e| KeyFileError::Damaged {
-            detail: format!("its key derivation failed: {e}"),
-        })?;
-    Ok(key)
+/// A new key file, all but sealed: the salt and nonce chosen, waiting
+/// for the key its passphrase derives ([`NewKeyFile::derivation`], done
+/// here or in the workbench's background worker), then
+/// [`NewKeyFile::seal`].
+pub struct NewKeyFile {
+    shape: KeyFileShape,
+    salt: [u8; 16],
+    nonce: [u8; 12],
+    secret: Zeroizing<Vec<u8>>,
+}
+
+impl NewKeyFile {
+    /// Starts the key file of `pair` at `cost` ([`KdfCost::RECOMMENDED`]
+    /// unless the researcher's computer is too slow), with a random salt
+    /// and nonce from `rng`.
+    pub fn new<R: TryCryptoRng + ?Sized>(
+        pair: &ResearchKeyPair,
+        cost: KdfCost,
+        created_at: Timestamp,
+        rng: &mut R,
+    ) -> Result<NewKeyFile, KeyFileError> {
+        let mut salt = [0u8; 16];
+        let mut nonce = [0u8; 12];
+        rng.try_fill_bytes(&mut salt)
+            .and_then(|()| rng.try_fill_bytes(&mut nonce))
+            .map_err(|_| KeyFileError::NoRandomness)?;
+        let shape = KeyFileShape {
+            format: KEY_FILE_FORMAT.to_owned(),
+            format_version: KEY_FILE_VERSION,
+            created_at,
+            public_key: pair.public().to_base64(),
+            fingerprint: pair.fingerprint(),
+            kdf: KdfShape {
+                algorithm: "argon2id".to_owned(),
+                version: 0x13,
+                memory_kib: cost.memory_kib,
+                iterations: cost.iterations,
+                parallelism: cost.parallelism,
+                salt: encode_base64(&salt),
+            },
+            cipher: CipherShape {
+                algorithm: "aes-256-gcm".to_owned(),
+                nonce: encode_base64(&nonce),
+            },
+            private_key: String::new(),
+        };
+        Ok(NewKeyFile {
+            shape,
+            salt,
+            nonce,
+            secret: pair.secret_bytes(),
+        })
+    }
+
+    /// The derivation that gives this file's key from `passphrase`.
+    pub fn derivation(&self, passphrase: &str) -> KdfRequest {
+        KdfRequest::new(passphrase, &self.salt, cost_of(&self.shape.kdf))
+    }
+
+    /// The file's text, its private key sealed with `key` (from
+    /// [`NewKeyFile::derivation`]).
+    pub fn seal(mut self, key: &[u8; 32]) -> Result<String, KeyFileError> {
+        let cipher = Aes256Gcm::new(key.into());
+        let aad = bound(&self.shape);
+        let sealed = cipher
+            .encrypt(
+                &Nonce::from(self.nonce),
+                Payload {
+                    msg: &self.secret,
+                    aad: &aad,
+                },
+            )
+            .map_err(|_| KeyFileError::NoRandomness)?;
+        self.shape.private_key = encode_base64(&sealed);
+        let mut text = serde_json::to_string_pretty(&self.shape)
+            .map_err(|e| KeyFileDamage::Shape(e.to_string()))?;
+        text.push('\n');
+        Ok(text)
+    }
 }
 
 /// Writes `pair` as a key file protected by `passphrase` (checked with
-/// [`check_new_passphrase`] first), with Argon2id at `cost`
-/// ([`KdfCost::RECOMMENDED`] unless the researcher's computer is too
-/// slow) and a random salt and nonce from `rng`.
+/// [`check_new_passphrase`] first), with Argon2id at `cost` on this
+/// thread: [`NewKeyFile`] in one step.
 pub fn write_key_file<R: TryCryptoRng + ?Sized>(
     pair: &ResearchKeyPair,
     passphrase: &str,
@@ -213,109 +200,101 @@ pub fn write_key_file<R: TryCryptoRng + ?Sized>(
     rng: &mut R,
 ) -> Result<String, KeyFileError> {
     check_new_passphrase(passphrase, passphrase)?;
-    let mut salt = [0u8; 16];
-    let mut nonce = [0u8; 12];
-    rng.try_fill_bytes(&mut salt)
-        .and_then(|()| rng.try_fill_bytes(&mut nonce))
-        .map_err(|_| KeyFileError::NoRandomness)?;
-    let mut shape = KeyFileShape {
-        format: KEY_FILE_FORMAT.to_owned(),
-        format_version: KEY_FILE_VERSION,
-        created_at,
-        public_key: pair.public().to_base64(),
-        fingerprint: pair.fingerprint(),
-        kdf: KdfShape {
-            algorithm: "argon2id".to_owned(),
-            version: 0x13,
-            memory_kib: cost.memory_kib,
-            iterations: cost.iterations,
-            parallelism: cost.parallelism,
-            salt: encode_base64(&salt),
-        },
-        cipher: CipherShape {
-            algorithm: "aes-256-gcm".to_owned(),
-            nonce: encode_base64(&nonce),
-        },
-        private_key: String::new(),
-    };
-    let key = derive(passphrase, &salt, cost)?;
-    let cipher = Aes256Gcm::new((&*key).into());
-    let secret = pair.secret_bytes();
-    let aad = bound(&shape);
-    let sealed = cipher
-        .encrypt(
-            &Nonce::from(nonce),
-            Payload {
-                msg: &secret,
-                aad: &aad,
-            },
-        )
-        .map_err(|_| KeyFileError::NoRandomness)?;
-    shape.private_key = encode_base64(&sealed);
-    let mut text = serde_json::to_string_pretty(&shape).map_err(|e| KeyFileError::Damaged {
-        detail: e.to_string(),
-    })?;
-    text.push('\n');
-    Ok(text)
+    let file = NewKeyFile::new(pair, cost, created_at, rng)?;
+    let key = file.derivation(passphrase).derive()?;
+    file.seal(&key)
 }
 
-/// Opens a key file with its passphrase. Refused in words: a file that is
-/// not a key file, damaged, of another version, a wrong passphrase, or a
-/// key inside that is not the one the file names.
+fn cost_of(kdf: &KdfShape) -> KdfCost {
+    KdfCost {
+        memory_kib: kdf.memory_kib,
+        iterations: kdf.iterations,
+        parallelism: kdf.parallelism,
+    }
+}
+
+/// A key file read and checked in everything but its passphrase: waiting
+/// for the key the passphrase derives ([`LockedKeyFile::derivation`], done
+/// here or in the workbench's background worker), then
+/// [`LockedKeyFile::open`].
+pub struct LockedKeyFile {
+    shape: KeyFileShape,
+    salt: Vec<u8>,
+    nonce: [u8; 12],
+    sealed: Vec<u8>,
+    stated: ResearchPublicKey,
+}
+
+impl LockedKeyFile {
+    /// Reads a key file. Refused in words: a file that is not a key file,
+    /// damaged, of another version, or asking for more work than any file
+    /// Candour writes (checked before any derivation starts).
+    pub fn read(bytes: &[u8]) -> Result<LockedKeyFile, KeyFileError> {
+        let shape = read_shape(bytes)?;
+        if shape.kdf.algorithm != "argon2id" || shape.kdf.version != 0x13 {
+            return Err(KeyFileDamage::OtherDerivation.into());
+        }
+        if shape.cipher.algorithm != "aes-256-gcm" {
+            return Err(KeyFileDamage::OtherCipher.into());
+        }
+        if cost_of(&shape.kdf).too_costly() {
+            return Err(KeyFileDamage::TooCostly.into());
+        }
+        let salt = decode_base64(&shape.kdf.salt).ok_or(KeyFileDamage::Salt)?;
+        let nonce: [u8; 12] = decode_base64(&shape.cipher.nonce)
+            .and_then(|n| n.try_into().ok())
+            .ok_or(KeyFileDamage::Nonce)?;
+        let sealed = decode_base64(&shape.private_key).ok_or(KeyFileDamage::PrivateKey)?;
+        let stated = decode_base64(&shape.public_key)
+            .and_then(|b| ResearchPublicKey::from_bytes(&b))
+            .ok_or(KeyFileDamage::PublicKey)?;
+        Ok(LockedKeyFile {
+            shape,
+            salt,
+            nonce,
+            sealed,
+            stated,
+        })
+    }
+
+    /// The derivation that gives this file's key from `passphrase`.
+    pub fn derivation(&self, passphrase: &str) -> KdfRequest {
+        KdfRequest::new(passphrase, &self.salt, cost_of(&self.shape.kdf))
+    }
+
+    /// Opens the private key with `key` (from [`LockedKeyFile::derivation`]).
+    /// Refused in words: a wrong passphrase, or a key inside that is not
+    /// the one the file names.
+    pub fn open(&self, key: &[u8; 32]) -> Result<ResearchKeyPair, KeyFileError> {
+        let cipher = Aes256Gcm::new(key.into());
+        let secret = Zeroizing::new(
+            cipher
+                .decrypt(
+                    &Nonce::from(self.nonce),
+                    Payload {
+                        msg: &self.sealed,
+                        aad: &bound(&self.shape),
+                    },
+                )
+                .map_err(|_| KeyFileError::WrongPassphrase)?,
+        );
+        let pair = ResearchKeyPair::from_secret_bytes(&secret).ok_or(KeyFileDamage::KeyInside)?;
+        if *pair.public() != self.stated || self.shape.fingerprint != self.stated.fingerprint() {
+            return Err(KeyFileError::KeyMismatch {
+                stated: candour_core::text::one_line(&self.shape.fingerprint, 40),
+                actual: pair.fingerprint(),
+            });
+        }
+        Ok(pair)
+    }
+}
+
+/// Opens a key file with its passphrase, deriving on this thread:
+/// [`LockedKeyFile`] in one step.
 pub fn open_key_file(bytes: &[u8], passphrase: &str) -> Result<ResearchKeyPair, KeyFileError> {
-    let shape = read_shape(bytes)?;
-    let damaged = |detail: &str| KeyFileError::Damaged {
-        detail: detail.to_owned(),
-    };
-    if shape.kdf.algorithm != "argon2id" || shape.kdf.version != 0x13 {
-        return Err(damaged(
-            "it names a key derivation other than Argon2id version 1.3",
-        ));
-    }
-    if shape.cipher.algorithm != "aes-256-gcm" {
-        return Err(damaged("it names a cipher other than AES-256-GCM"));
-    }
-    let cost = KdfCost {
-        memory_kib: shape.kdf.memory_kib,
-        iterations: shape.kdf.iterations,
-        parallelism: shape.kdf.parallelism,
-    };
-    if cost.memory_kib > KdfCost::MAX_MEMORY_KIB || cost.iterations > KdfCost::MAX_ITERATIONS {
-        return Err(damaged(
-            "its key derivation asks for more memory or time than any key file Candour writes",
-        ));
-    }
-    let salt = decode_base64(&shape.kdf.salt).ok_or_else(|| damaged("its salt is not base64"))?;
-    let nonce: [u8; 12] = decode_base64(&shape.cipher.nonce)
-        .and_then(|n| n.try_into().ok())
-        .ok_or_else(|| damaged("its nonce is not 12 bytes of base64"))?;
-    let sealed = decode_base64(&shape.private_key)
-        .ok_or_else(|| damaged("its private key is not base64"))?;
-    let stated = decode_base64(&shape.public_key)
-        .and_then(|b| ResearchPublicKey::from_bytes(&b))
-        .ok_or_else(|| damaged("its public key is not a research key"))?;
-    let key = derive(passphrase, &salt, cost)?;
-    let cipher = Aes256Gcm::new((&*key).into());
-    let secret = Zeroizing::new(
-        cipher
-            .decrypt(
-                &Nonce::from(nonce),
-                Payload {
-                    msg: &sealed,
-                    aad: &bound(&shape),
-                },
-            )
-            .map_err(|_| KeyFileError::WrongPassphrase)?,
-    );
-    let pair = ResearchKeyPair::from_secret_bytes(&secret)
-        .ok_or_else(|| damaged("the key inside is not an X25519 private key"))?;
-    if *pair.public() != stated || shape.fingerprint != stated.fingerprint() {
-        return Err(KeyFileError::KeyMismatch {
-            stated: candour_core::text::one_line(&shape.fingerprint, 40),
-            actual: pair.fingerprint(),
-        });
-    }
-    Ok(pair)
+    let locked = LockedKeyFile::read(bytes)?;
+    let key = locked.derivation(passphrase).derive()?;
+    locked.open(&key)
 }
 
 /// The public key a key file names, without the passphrase (to show its
@@ -324,27 +303,20 @@ pub fn key_file_public_key(bytes: &[u8]) -> Result<ResearchPublicKey, KeyFileErr
     let shape = read_shape(bytes)?;
     decode_base64(&shape.public_key)
         .and_then(|b| ResearchPublicKey::from_bytes(&b))
-        .ok_or_else(|| KeyFileError::Damaged {
-            detail: "its public key is not a research key".to_owned(),
-        })
+        .ok_or_else(|| KeyFileDamage::PublicKey.into())
 }
 
 fn read_shape(bytes: &[u8]) -> Result<KeyFileShape, KeyFileError> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    let not_key = |found: &str| KeyFileError::NotKeyFile {
-        found: found.to_owned(),
-    };
-    let text = std::str::from_utf8(bytes).map_err(|_| not_key(""))?;
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| not_key(""))?;
+    let not_key = |found: NotKeyFound| KeyFileError::NotKeyFile { found };
+    let text = std::str::from_utf8(bytes).map_err(|_| not_key(NotKeyFound::Unknown))?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|_| not_key(NotKeyFound::Unknown))?;
     match value.get("format").and_then(|f| f.as_str()) {
         Some(KEY_FILE_FORMAT) => {}
-        Some("candour-tablet-setup") => {
-            return Err(not_key(
-                ": it is a tablet setup file, which holds only the public key",
-            ))
-        }
-        Some("candour-export") => return Err(not_key(": it is an export of responses")),
-        _ => return Err(not_key("")),
+        Some("candour-tablet-setup") => return Err(not_key(NotKeyFound::SetupFile)),
+        Some("candour-export") => return Err(not_key(NotKeyFound::Export)),
+        _ => return Err(not_key(NotKeyFound::Unknown)),
     }
     match value.get("format_version").and_then(|v| v.as_u64()) {
         Some(v) if v == u64::from(KEY_FILE_VERSION) => {}
@@ -353,13 +325,7 @@ fn read_shape(bytes: &[u8]) -> Result<KeyFileShape, KeyFileError> {
                 found: u32::try_from(v).unwrap_or(u32::MAX),
             })
         }
-        None => {
-            return Err(KeyFileError::Damaged {
-                detail: "it has no format version".to_owned(),
-            })
-        }
+        None => return Err(KeyFileDamage::NoFormatVersion.into()),
     }
-    serde_json::from_value(value).map_err(|e| KeyFileError::Damaged {
-        detail: e.to_string(),
-    })
+    serde_json::from_value(value).map_err(|e| KeyFileDamage::Shape(e.to_string()).into())
 }

@@ -15,22 +15,25 @@
 mod completeness;
 mod findings;
 mod key_file;
+mod key_file_error;
 mod keys;
 mod new_key;
 mod open;
 mod read_signed;
 mod signature;
 
+pub use candour_kdf::{KdfCost, KdfRequest};
 pub use completeness::check_completeness;
 pub use findings::{Finding, TabletName};
 pub use key_file::{
-    check_new_passphrase, key_file_public_key, open_key_file, write_key_file, KdfCost,
-    KeyFileError, KEY_FILE_FORMAT, KEY_FILE_VERSION, MIN_PASSPHRASE_CHARS,
+    check_new_passphrase, key_file_public_key, open_key_file, write_key_file, LockedKeyFile,
+    NewKeyFile, KEY_FILE_FORMAT, KEY_FILE_VERSION,
 };
+pub use key_file_error::{KeyFileDamage, KeyFileError, NotKeyFound, MIN_PASSPHRASE_CHARS};
 pub use keys::ResearchKeyPair;
 pub use new_key::{
-    key_file_name, make_research_key, questionnaire_for_setup, setup_file_name, NewKeyError,
-    NewResearchKey,
+    begin_research_key, key_file_name, make_research_key, questionnaire_for_setup, setup_file_name,
+    NewKeyError, NewResearchKey, ResearchKeyDraft,
 };
 pub use open::{read_export, ReadExport};
 pub use read_signed::{read_signed, SignedRead, TabletSeen};

@@ -4,12 +4,14 @@
 //! (with a questionnaire the researcher picked, fully checked), and the
 //! names they are saved under.
 
-use super::key_file::{check_new_passphrase, write_key_file, KdfCost, KeyFileError};
+use super::key_file::{check_new_passphrase, NewKeyFile};
+use super::key_file_error::KeyFileError;
 use super::keys::ResearchKeyPair;
 use candour_core::instrument::load::load_instrument;
 use candour_core::instrument::Instrument;
 use candour_core::seal::write_setup_file;
 use candour_core::time::Timestamp;
+use candour_kdf::{KdfCost, KdfRequest};
 use rand_core::TryCryptoRng;
 use thiserror::Error;
 
@@ -64,9 +66,67 @@ pub fn setup_file_name(fingerprint: &str) -> String {
     format!("candour-tablet-setup-{}.json", compact(fingerprint))
 }
 
-/// Makes a research key: checks `passphrase` against `confirm`, makes the
-/// key pair from `rng`, and writes both files at `now` (Argon2id at
-/// `cost`). Nothing is written anywhere: the caller saves the texts.
+/// A research key being made: the pair chosen and the setup file written,
+/// the key file waiting for the key its passphrase derives
+/// ([`ResearchKeyDraft::derivation`], done here or in the workbench's
+/// background worker), then [`ResearchKeyDraft::finish`].
+pub struct ResearchKeyDraft {
+    pair: ResearchKeyPair,
+    key_file: NewKeyFile,
+    derivation: KdfRequest,
+    setup_file: String,
+}
+
+/// Starts a research key: checks `passphrase` against `confirm`, makes the
+/// key pair from `rng`, and writes the setup file at `now` (Argon2id at
+/// `cost` is still to do). Nothing is written anywhere.
+pub fn begin_research_key<R: TryCryptoRng + ?Sized>(
+    passphrase: &str,
+    confirm: &str,
+    questionnaire: Option<&Instrument>,
+    cost: KdfCost,
+    now: Timestamp,
+    rng: &mut R,
+) -> Result<ResearchKeyDraft, NewKeyError> {
+    check_new_passphrase(passphrase, confirm)?;
+    let pair = ResearchKeyPair::generate(rng).ok_or(KeyFileError::NoRandomness)?;
+    let key_file = NewKeyFile::new(&pair, cost, now, rng)?;
+    let mut setup_file = write_setup_file(pair.public(), questionnaire, now)
+        .map_err(|e| NewKeyError::SetupFile(e.to_string()))?;
+    if !setup_file.ends_with('\n') {
+        setup_file.push('\n');
+    }
+    Ok(ResearchKeyDraft {
+        derivation: key_file.derivation(passphrase),
+        pair,
+        key_file,
+        setup_file,
+    })
+}
+
+impl ResearchKeyDraft {
+    /// The derivation the key file waits for.
+    pub fn derivation(&self) -> &KdfRequest {
+        &self.derivation
+    }
+
+    /// The finished key, its key file sealed with `key` (from
+    /// [`ResearchKeyDraft::derivation`]). The caller saves the texts.
+    pub fn finish(self, key: &[u8; 32]) -> Result<NewResearchKey, NewKeyError> {
+        let key_file = self.key_file.seal(key)?;
+        let fingerprint = self.pair.fingerprint();
+        Ok(NewResearchKey {
+            key_file_name: key_file_name(&fingerprint),
+            setup_file_name: setup_file_name(&fingerprint),
+            fingerprint,
+            key_file,
+            setup_file: self.setup_file,
+        })
+    }
+}
+
+/// Makes a research key, deriving on this thread: [`begin_research_key`],
+/// the derivation, and [`ResearchKeyDraft::finish`] in one step.
 pub fn make_research_key<R: TryCryptoRng + ?Sized>(
     passphrase: &str,
     confirm: &str,
@@ -75,20 +135,10 @@ pub fn make_research_key<R: TryCryptoRng + ?Sized>(
     now: Timestamp,
     rng: &mut R,
 ) -> Result<NewResearchKey, NewKeyError> {
-    check_new_passphrase(passphrase, confirm)?;
-    let pair = ResearchKeyPair::generate(rng).ok_or(KeyFileError::NoRandomness)?;
-    let key_file = write_key_file(&pair, passphrase, cost, now, rng)?;
-    let mut setup_file = write_setup_file(pair.public(), questionnaire, now)
-        .map_err(|e| NewKeyError::SetupFile(e.to_string()))?;
-    if !setup_file.ends_with('\n') {
-        setup_file.push('\n');
-    }
-    let fingerprint = pair.fingerprint();
-    Ok(NewResearchKey {
-        key_file_name: key_file_name(&fingerprint),
-        setup_file_name: setup_file_name(&fingerprint),
-        fingerprint,
-        key_file,
-        setup_file,
-    })
+    let draft = begin_research_key(passphrase, confirm, questionnaire, cost, now, rng)?;
+    let key = draft
+        .derivation()
+        .derive()
+        .map_err(|e| NewKeyError::KeyFile(e.into()))?;
+    draft.finish(&key)
 }

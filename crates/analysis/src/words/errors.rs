@@ -3,7 +3,7 @@
 
 use crate::combine::DownloadError;
 use crate::open::Refusal;
-use crate::sealing::{KeyFileError, NewKeyError, MIN_PASSPHRASE_CHARS};
+use crate::sealing::{KeyFileDamage, KeyFileError, NewKeyError, NotKeyFound, MIN_PASSPHRASE_CHARS};
 use candour_core::messages::Messages;
 
 impl KeyFileError {
@@ -16,18 +16,51 @@ impl KeyFileError {
             ),
             KeyFileError::PassphrasesDiffer => m.get("key_file.passphrases_differ").to_owned(),
             KeyFileError::NoRandomness => m.get("key_file.no_randomness").to_owned(),
-            KeyFileError::NotKeyFile { found } => {
-                m.fill("key_file.not_key_file", &[("found", found)])
-            }
+            KeyFileError::NotKeyFile { found } => m
+                .get(match found {
+                    NotKeyFound::Unknown => "key_file.not_key_file",
+                    NotKeyFound::SetupFile => "key_file.not_key_file_setup",
+                    NotKeyFound::Export => "key_file.not_key_file_export",
+                })
+                .to_owned(),
             KeyFileError::UnknownVersion { found } => {
                 m.fill("key_file.unknown_version", &[("found", &found.to_string())])
             }
-            KeyFileError::Damaged { detail } => m.fill("key_file.damaged", &[("detail", detail)]),
+            KeyFileError::Damaged { damage } => {
+                m.fill("key_file.damaged", &[("detail", &damage.in_words(m))])
+            }
             KeyFileError::WrongPassphrase => m.get("key_file.wrong_passphrase").to_owned(),
             KeyFileError::KeyMismatch { stated, actual } => m.fill(
                 "key_file.key_mismatch",
                 &[("stated", stated), ("actual", actual)],
             ),
+        }
+    }
+}
+
+impl KeyFileDamage {
+    /// What is wrong, in the language of `m`. A detail from the JSON
+    /// reader or from Argon2 is data, set in a localised phrase.
+    pub fn in_words(&self, m: &Messages) -> String {
+        let fixed = |key: &str| m.get(key).to_owned();
+        match self {
+            KeyFileDamage::NoFormatVersion => fixed("key_file.damage.no_format_version"),
+            KeyFileDamage::Shape(detail) => m.fill("key_file.damage.shape", &[("detail", detail)]),
+            KeyFileDamage::OtherDerivation => fixed("key_file.damage.other_derivation"),
+            KeyFileDamage::OtherCipher => fixed("key_file.damage.other_cipher"),
+            KeyFileDamage::TooCostly => fixed("key_file.damage.too_costly"),
+            KeyFileDamage::Salt => fixed("key_file.damage.salt"),
+            KeyFileDamage::Nonce => fixed("key_file.damage.nonce"),
+            KeyFileDamage::PrivateKey => fixed("key_file.damage.private_key"),
+            KeyFileDamage::PublicKey => fixed("key_file.damage.public_key"),
+            KeyFileDamage::KeyInside => fixed("key_file.damage.key_inside"),
+            KeyFileDamage::UnusableSettings(detail) => {
+                m.fill("key_file.damage.unusable_settings", &[("detail", detail)])
+            }
+            KeyFileDamage::DerivationFailed(detail) => {
+                m.fill("key_file.damage.derivation_failed", &[("detail", detail)])
+            }
+            KeyFileDamage::Garbled => fixed("key_file.damage.garbled"),
         }
     }
 }

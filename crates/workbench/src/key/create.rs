@@ -2,16 +2,16 @@
 //! words), an optional questionnaire for the tablets, then the key made
 //! (`make_research_key`, the command-line tool's `keygen` too), its
 //! fingerprint shown, and each file downloaded on its own button, with
-//! what to do with them. Argon2id holds the page for a few seconds: the
-//! status says so before it starts, and the step is timed.
+//! what to do with them. Argon2id runs in the key worker for a second or
+//! so (`background`), the page answering meanwhile; the step is timed.
 
+use super::background::use_derivation_slot;
 use super::passphrase_field;
 use super::questionnaire::QuestionnairePick;
 use super::KeyStatus;
 use crate::env::AppEnv;
 use crate::notice::outcome_notice;
-use crate::work::after_paint;
-use candour_analysis::sealing::{make_research_key, KdfCost, NewResearchKey};
+use candour_analysis::sealing::{begin_research_key, KdfCost, NewResearchKey};
 use candour_core::instrument::Instrument;
 use candour_core::messages::Messages;
 use candour_web::clock::now;
@@ -30,6 +30,7 @@ pub fn CreateKey() -> Html {
     let status = use_state(|| KeyStatus::Idle);
     let made = use_state(|| None::<Rc<NewResearchKey>>);
     let saved = use_state(|| None::<Result<String, String>>);
+    let slot = use_derivation_slot();
     let Some(env) = use_context::<AppEnv>() else {
         return html! {};
     };
@@ -38,6 +39,7 @@ pub fn CreateKey() -> Html {
         let (passphrase, confirm, questionnaire) =
             (passphrase.clone(), confirm.clone(), questionnaire.clone());
         let (status, made, saved, m) = (status.clone(), made.clone(), saved.clone(), m.clone());
+        let slot = slot.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if status.working() {
@@ -57,17 +59,28 @@ pub fn CreateKey() -> Html {
             ));
             made.set(None);
             saved.set(None);
+            let slot = slot.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                after_paint().await;
                 let timing = Step::start("candour:workbench:keygen");
-                let result = make_research_key(
+                let draft = match begin_research_key(
                     &first,
                     &second,
                     instrument.as_deref(),
                     KdfCost::RECOMMENDED,
                     now(),
                     &mut getrandom::SysRng,
-                );
+                ) {
+                    Ok(draft) => draft,
+                    Err(e) => return status.set(KeyStatus::Refused(e.in_words(&m))),
+                };
+                let result = match slot.derive(draft.derivation()).await {
+                    Ok(key) => draft.finish(&key).map_err(|e| e.in_words(&m)),
+                    Err(e) => match e.in_words(&m) {
+                        Some(words) => Err(words),
+                        // The panel has gone: nothing to say, nowhere.
+                        None => return,
+                    },
+                };
                 timing.end();
                 match result {
                     Ok(key) => {
@@ -82,7 +95,7 @@ pub fn CreateKey() -> Html {
                         )));
                         made.set(Some(Rc::new(key)));
                     }
-                    Err(e) => status.set(KeyStatus::Refused(e.in_words(&m))),
+                    Err(words) => status.set(KeyStatus::Refused(words)),
                 }
             });
         })

@@ -4,6 +4,7 @@
 //! in the page's memory; nothing of it, nor any answer, is stored by the
 //! browser.
 
+mod background;
 mod create;
 mod questionnaire;
 mod use_key;
@@ -43,7 +44,7 @@ pub fn KeyPanel(props: &KeyPanelProps) -> Html {
 pub enum KeyStatus {
     /// Nothing to say.
     Idle,
-    /// Deriving the key from the passphrase (the page holds meanwhile).
+    /// Deriving the key from the passphrase (in the key worker).
     Working(String),
     /// Done, in words.
     Done(String),

@@ -2,12 +2,13 @@
 //! before the passphrase is asked for), the passphrase typed (a wrong one
 //! refused in words), then every open file opened again with the key.
 
+use super::background::use_derivation_slot;
 use super::passphrase_field;
 use super::KeyStatus;
 use crate::app::Workbench;
 use crate::env::AppEnv;
-use crate::work::{after_paint, Shared};
-use candour_analysis::sealing::{key_file_public_key, open_key_file};
+use crate::work::Shared;
+use candour_analysis::sealing::{key_file_public_key, LockedKeyFile};
 use candour_web::file_pick::{files_of, read_file};
 use candour_web::timing::Step;
 use std::rc::Rc;
@@ -34,6 +35,7 @@ pub fn UseKey(props: &UseKeyProps) -> Html {
     let picked = use_state(|| None::<PickedKey>);
     let status = use_state(|| KeyStatus::Idle);
     let passphrase = use_node_ref();
+    let slot = use_derivation_slot();
     let Some(env) = use_context::<AppEnv>() else {
         return html! {};
     };
@@ -72,7 +74,7 @@ pub fn UseKey(props: &UseKeyProps) -> Html {
     };
     let onsubmit = {
         let (picked, status, m, wb) = (picked.clone(), status.clone(), m.clone(), wb.clone());
-        let passphrase = passphrase.clone();
+        let (passphrase, slot) = (passphrase.clone(), slot.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(key_file) = (*picked).clone() else {
@@ -87,13 +89,24 @@ pub fn UseKey(props: &UseKeyProps) -> Html {
                 m.get("workbench.key_opening").to_owned(),
             ));
             let (picked, status, m, wb) = (picked.clone(), status.clone(), m.clone(), wb.clone());
+            let slot = slot.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                after_paint().await;
                 let timing = Step::start("candour:workbench:open_key");
-                let opened = open_key_file(&key_file.bytes, &typed);
+                let locked = match LockedKeyFile::read(&key_file.bytes) {
+                    Ok(locked) => locked,
+                    Err(e) => return status.set(KeyStatus::Refused(e.in_words(&m))),
+                };
+                let opened = match slot.derive(&locked.derivation(&typed)).await {
+                    Ok(key) => locked.open(&key).map_err(|e| e.in_words(&m)),
+                    Err(e) => match e.in_words(&m) {
+                        Some(words) => Err(words),
+                        // The panel has gone: nothing to say, nowhere.
+                        None => return,
+                    },
+                };
                 timing.end();
                 match opened {
-                    Err(e) => status.set(KeyStatus::Refused(e.in_words(&m))),
+                    Err(words) => status.set(KeyStatus::Refused(words)),
                     Ok(pair) => {
                         if let Some(input) = input {
                             input.set_value("");
