@@ -8,6 +8,7 @@ use candour_core::export::signed::{record_digest, Manifest, ManifestRecord, Sign
 use candour_core::export::{
     check_export, ExportFile, ExportRecord, ImportError, ImportProblem, FORMAT_NAME, FORMAT_VERSION,
 };
+use candour_core::found::FoundInstead;
 use candour_core::seal::{EntryBody, RecordEntry, RECORD_INFO, SUITE};
 use std::collections::HashMap;
 
@@ -67,7 +68,7 @@ pub fn read_signed(
     let manifest: Manifest = serde_json::from_str(manifest_text).map_err(shape)?;
     let tablet_key = manifest.tablet.fingerprint().ok_or_else(|| {
         fail(ImportProblem::NotCandour {
-            found: "its tablet key is not base64".to_owned(),
+            found: FoundInstead::TabletKeyNotBase64,
         })
     })?;
     let tablet = TabletName {

@@ -9,6 +9,7 @@
 //! sentence as it came.
 
 mod export;
+mod found;
 mod import;
 mod instrument;
 mod setup;
