@@ -13,7 +13,7 @@ use candour_core::locale::PSEUDO_LONG;
 use candour_core::messages::Messages;
 use candour_core::seal::SetupError;
 use candour_core::storage::instruments::{SaveError, StoredProblem};
-use candour_core::storage::StoreError;
+use candour_core::storage::{DamagedEntry, StoreError, StoreFault};
 
 /// The workbench's own texts, where the import refusals live.
 const WORKBENCH_EN: &str = include_str!("../../../locales/workbench/en.json");
@@ -59,6 +59,61 @@ fn storage_errors_are_in_words() {
         let saved = SaveError::Store(e.clone());
         check(saved.to_string(), |m| saved.in_words(m));
     }
+}
+
+/// Every fault the app names itself, in both sentences it can stand in.
+fn store_faults() -> Vec<(StoreFault, &'static [&'static str])> {
+    vec![
+        (StoreFault::NoWindow, &[]),
+        (StoreFault::StorageTurnedOff, &[]),
+        (StoreFault::NoIndexedDb, &[]),
+        (StoreFault::DatabaseDidNotOpen, &[]),
+        (StoreFault::DatabaseDidNotAnswer, &[]),
+        (StoreFault::DatabaseRefused, &[]),
+        (StoreFault::DatabaseUnreadable, &[]),
+        (StoreFault::SaveCancelled, &[]),
+        (StoreFault::NoTable("records"), &["records"]),
+        (StoreFault::NotReadBack(s("r1")), &["r1"]),
+        (
+            StoreFault::ResearchKeyUnreadable(s("missing field `public_key`")),
+            &["missing field `public_key`"],
+        ),
+        (StoreFault::LastSurveyNotSaved, &[]),
+    ]
+}
+
+#[test]
+fn storage_faults_the_app_names_are_in_words() {
+    for (fault, data) in store_faults() {
+        for e in [
+            StoreError::UnavailableBecause(fault.clone()),
+            StoreError::WriteFailedBecause(fault.clone()),
+        ] {
+            check_no_english(e.to_string(), |m| e.in_words(m), data);
+            let saved = SaveError::Store(e.clone());
+            check_no_english(saved.to_string(), |m| saved.in_words(m), data);
+        }
+    }
+    assert_eq!(
+        StoreError::UnavailableBecause(StoreFault::DatabaseDidNotOpen).to_string(),
+        "This browser does not let Candour save answers (the database did not open)."
+    );
+}
+
+#[test]
+fn a_damaged_entry_is_in_words() {
+    let e = DamagedEntry {
+        detail: s("EOF while parsing an object at line 1 column 9"),
+    };
+    assert_eq!(
+        e.to_string(),
+        "damaged entry: EOF while parsing an object at line 1 column 9"
+    );
+    let english = Messages::english();
+    assert_eq!(e.in_words(&english), e.to_string());
+    let pseudo = e.in_words(&Messages::for_locale(PSEUDO_LONG));
+    assert!(pseudo.starts_with('['), "{pseudo}");
+    assert!(!pseudo.contains("damaged entry"), "{pseudo}");
 }
 
 #[test]

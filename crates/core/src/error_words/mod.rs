@@ -13,3 +13,4 @@ mod found;
 mod import;
 mod instrument;
 mod setup;
+mod storage;
