@@ -280,6 +280,7 @@ fn import_refusals_are_in_words() {
             version: s("1"),
             hash: s("sha256:00"),
         },
+        ImportProblem::InstrumentListChanged,
         ImportProblem::InstrumentProblems {
             id: s("i"),
             version: s("1"),

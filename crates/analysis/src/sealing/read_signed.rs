@@ -170,11 +170,7 @@ pub fn read_signed(
     };
     check_export(&file).map_err(fail)?;
     if signature_valid && !same_instruments(&file, &manifest) {
-        return Err(fail(ImportProblem::HashMismatch {
-            id: "(the list of questionnaires)".to_owned(),
-            version: "-".to_owned(),
-            hash: "signed in the manifest".to_owned(),
-        }));
+        return Err(fail(ImportProblem::InstrumentListChanged));
     }
     Ok(SignedRead {
         file,

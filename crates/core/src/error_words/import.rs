@@ -72,6 +72,9 @@ impl ImportError {
                     ("hash", hash),
                 ],
             ),
+            ImportProblem::InstrumentListChanged => {
+                m.fill("import.instrument_list_changed", &[("file", file)])
+            }
             ImportProblem::InstrumentProblems {
                 id,
                 version,

@@ -87,6 +87,11 @@ pub enum ImportProblem {
         /// The hash stated.
         hash: String,
     },
+    /// A signed export whose questionnaires are not the ones its valid
+    /// manifest signs (the English is the one the command-line tool has
+    /// always printed).
+    #[error("holds instrument (the list of questionnaires) version - whose definition does not match its hash signed in the manifest: the file was changed after export")]
+    InstrumentListChanged,
     /// An instrument definition fails the questionnaire checks.
     #[error("holds instrument {id} version {version}, which fails the questionnaire checks: {}", one_after_another(.problems))]
     InstrumentProblems {
