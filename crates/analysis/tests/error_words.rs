@@ -242,3 +242,20 @@ fn file_notes_are_in_words() {
         check(note.to_string(), |m| note.in_words(m));
     }
 }
+
+#[test]
+fn a_refused_signed_export_is_in_words() {
+    use candour_analysis::open::Refusal;
+    use candour_core::export::{ImportError, ImportProblem};
+    use candour_core::found::FoundInstead;
+    let e = ImportError {
+        file: s("b.json"),
+        problem: Box::new(ImportProblem::NotCandour {
+            found: FoundInstead::TabletKeyNotBase64,
+        }),
+    };
+    let refusal = Refusal::Invalid(e.clone());
+    check(e.to_string(), |m| refusal.in_words(m));
+    let pseudo = refusal.in_words(&Messages::for_page(PSEUDO_LONG, WORKBENCH_EN));
+    assert!(!pseudo.contains("tablet key"), "{pseudo}");
+}

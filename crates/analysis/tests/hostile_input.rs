@@ -74,7 +74,9 @@ fn an_imported_questionnaire_gets_the_full_checks_not_just_its_hash() {
         panic!("refused for its questionnaire: {error}");
     };
     assert!(
-        problems.iter().any(|p| p.contains("HOST COMMAND")),
+        problems
+            .iter()
+            .any(|p| p.to_string().contains("HOST COMMAND")),
         "{problems:?}"
     );
     let message = error.to_string();

@@ -389,3 +389,34 @@ fn a_tablet_whose_key_changed_is_named_and_unsigned_files_still_open() {
     assert!(changed.contains("(in \"one.json\")") && changed.contains("(in \"two.json\")"));
     assert!(!opened.integrity.complete_and_unaltered());
 }
+
+#[test]
+fn a_tablet_key_that_is_not_base64_is_refused_in_words() {
+    use candour_analysis::sealing::read_signed;
+    use candour_core::found::FoundInstead;
+    use candour_core::locale::PSEUDO_LONG;
+    use candour_core::messages::Messages;
+    let instrument = default();
+    let records = plausible_records(&instrument, "q", 1);
+    let tablet = Tablet::new(6, "Clinic B");
+    let text = tablet.export(&clear(&records, &instrument, 1), &instrument, None, 1);
+    let edited = text.replace(&tablet.identity.public_key, "not*base64");
+    assert_ne!(edited, text);
+    let error = read_signed("b.json", &edited, None).expect_err("refused");
+    assert_eq!(
+        *error.problem,
+        candour_core::export::ImportProblem::NotCandour {
+            found: FoundInstead::TabletKeyNotBase64
+        }
+    );
+    let english = "The file \"b.json\" is not a Candour export: its tablet key is not base64.";
+    assert_eq!(error.to_string(), english);
+    let workbench = include_str!("../../../locales/workbench/en.json");
+    assert_eq!(
+        error.in_words(&Messages::for_page("en", workbench)),
+        english
+    );
+    let pseudo = error.in_words(&Messages::for_page(PSEUDO_LONG, workbench));
+    assert!(pseudo.contains("\"b.json\""), "{pseudo}");
+    assert!(!pseudo.contains("tablet key"), "{pseudo}");
+}

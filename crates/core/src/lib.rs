@@ -9,6 +9,7 @@ pub mod answer_text;
 pub mod condition;
 mod error_words;
 pub mod export;
+pub mod found;
 pub mod glossary;
 pub mod hash;
 pub mod id;

@@ -6,11 +6,14 @@
 
 use candour_core::export::signed::SignedExportError;
 use candour_core::export::{ExportError, ImportError, ImportProblem};
+use candour_core::found::FoundInstead;
+use candour_core::instrument::load::InstrumentProblem;
+use candour_core::instrument::texts::{ItemText, TextPlace};
 use candour_core::locale::PSEUDO_LONG;
 use candour_core::messages::Messages;
 use candour_core::seal::SetupError;
 use candour_core::storage::instruments::{SaveError, StoredProblem};
-use candour_core::storage::StoreError;
+use candour_core::storage::{DamagedEntry, StoreError, StoreFault};
 
 /// The workbench's own texts, where the import refusals live.
 const WORKBENCH_EN: &str = include_str!("../../../locales/workbench/en.json");
@@ -23,6 +26,22 @@ fn check(display: String, words: impl Fn(&Messages) -> String) {
     let pseudo = words(&Messages::for_page(PSEUDO_LONG, WORKBENCH_EN));
     assert_ne!(pseudo, display, "not localised: {display}");
     assert!(pseudo.starts_with('['), "a key or a bare value: {pseudo}");
+}
+
+/// As [`check`], and in the pseudo-locale no English word is left once the
+/// values the error carries as data (`data`: names, numbers, a reader's
+/// words) are taken out: every word around them came from a locale file.
+fn check_no_english(display: String, words: impl Fn(&Messages) -> String, data: &[&str]) {
+    check(display.clone(), &words);
+    let mut pseudo = words(&Messages::for_page(PSEUDO_LONG, WORKBENCH_EN));
+    for value in data {
+        pseudo = pseudo.replace(value, " ");
+    }
+    let mut run = 0;
+    for c in pseudo.chars() {
+        run = if c.is_ascii_alphabetic() { run + 1 } else { 0 };
+        assert!(run < 2, "English left in {pseudo:?} (from {display:?})");
+    }
 }
 
 fn s(text: &str) -> String {
@@ -42,13 +61,65 @@ fn storage_errors_are_in_words() {
     }
 }
 
+/// Every fault the app names itself, in both sentences it can stand in.
+fn store_faults() -> Vec<(StoreFault, &'static [&'static str])> {
+    vec![
+        (StoreFault::NoWindow, &[]),
+        (StoreFault::StorageTurnedOff, &[]),
+        (StoreFault::NoIndexedDb, &[]),
+        (StoreFault::DatabaseDidNotOpen, &[]),
+        (StoreFault::DatabaseDidNotAnswer, &[]),
+        (StoreFault::DatabaseRefused, &[]),
+        (StoreFault::DatabaseUnreadable, &[]),
+        (StoreFault::SaveCancelled, &[]),
+        (StoreFault::NoTable("records"), &["records"]),
+        (StoreFault::NotReadBack(s("r1")), &["r1"]),
+        (
+            StoreFault::ResearchKeyUnreadable(s("missing field `public_key`")),
+            &["missing field `public_key`"],
+        ),
+        (StoreFault::LastSurveyNotSaved, &[]),
+    ]
+}
+
+#[test]
+fn storage_faults_the_app_names_are_in_words() {
+    for (fault, data) in store_faults() {
+        for e in [
+            StoreError::UnavailableBecause(fault.clone()),
+            StoreError::WriteFailedBecause(fault.clone()),
+        ] {
+            check_no_english(e.to_string(), |m| e.in_words(m), data);
+            let saved = SaveError::Store(e.clone());
+            check_no_english(saved.to_string(), |m| saved.in_words(m), data);
+        }
+    }
+    assert_eq!(
+        StoreError::UnavailableBecause(StoreFault::DatabaseDidNotOpen).to_string(),
+        "This browser does not let Candour save answers (the database did not open)."
+    );
+}
+
+#[test]
+fn a_damaged_entry_is_in_words() {
+    let e = DamagedEntry {
+        detail: s("EOF while parsing an object at line 1 column 9"),
+    };
+    assert_eq!(
+        e.to_string(),
+        "damaged entry: EOF while parsing an object at line 1 column 9"
+    );
+    let english = Messages::english();
+    assert_eq!(e.in_words(&english), e.to_string());
+    let pseudo = e.in_words(&Messages::for_locale(PSEUDO_LONG));
+    assert!(pseudo.starts_with('['), "{pseudo}");
+    assert!(!pseudo.contains("damaged entry"), "{pseudo}");
+}
+
 #[test]
 fn setup_file_refusals_are_in_words() {
     for e in [
         SetupError::NotJson,
-        SetupError::NotSetupFile {
-            found: s("it is an export of responses"),
-        },
         SetupError::UnknownVersion { found: 9 },
         SetupError::Damaged {
             detail: s("missing field `format`"),
@@ -61,6 +132,42 @@ fn setup_file_refusals_are_in_words() {
     ] {
         check(e.to_string(), |m| e.in_words(m));
     }
+}
+
+/// Everything a refused file can turn out to be, with the values it
+/// carries as data.
+fn found_instead() -> Vec<(FoundInstead, &'static [&'static str])> {
+    vec![
+        (FoundInstead::NotAnObject, &["JSON"]),
+        (FoundInstead::AnExport, &[]),
+        (FoundInstead::OtherFormat(s("xml-survey")), &["xml-survey"]),
+        (
+            FoundInstead::NoFormatField {
+                expected: "candour-tablet-setup",
+            },
+            &["candour-tablet-setup"],
+        ),
+        (FoundInstead::TabletKeyNotBase64, &[]),
+    ]
+}
+
+#[test]
+fn what_a_refused_setup_file_is_instead_is_in_words() {
+    for (found, data) in found_instead() {
+        let e = SetupError::NotSetupFile { found };
+        check_no_english(e.to_string(), |m| e.in_words(m), data);
+    }
+    for e in [SetupError::KeyNotValid, SetupError::NoFormatVersion] {
+        check_no_english(e.to_string(), |m| e.in_words(m), &[]);
+    }
+    let e = SetupError::NotSetupFile {
+        found: FoundInstead::AnExport,
+    };
+    assert_eq!(
+        e.to_string(),
+        "This is not a tablet setup file: it is an export of responses. Pick the file the \
+         researcher's workbench saved as the tablet setup file."
+    );
 }
 
 #[test]
@@ -156,7 +263,7 @@ fn import_refusals_are_in_words() {
         },
         ImportProblem::CutShort { line: 3, column: 4 },
         ImportProblem::NotCandour {
-            found: s("its format is \"x\""),
+            found: FoundInstead::OtherFormat(s("x")),
         },
         ImportProblem::UnknownVersion { found: s("9") },
         ImportProblem::WrongShape {
@@ -173,10 +280,16 @@ fn import_refusals_are_in_words() {
             version: s("1"),
             hash: s("sha256:00"),
         },
+        ImportProblem::InstrumentListChanged,
         ImportProblem::InstrumentProblems {
             id: s("i"),
             version: s("1"),
-            problems: vec![s("One."), s("Two.")],
+            problems: vec![
+                InstrumentProblem::NoSections,
+                InstrumentProblem::BlankText {
+                    place: TextPlace::Item(s("a1"), ItemText::Help),
+                },
+            ],
         },
         ImportProblem::InstrumentNotInFile {
             record_id: s("r1"),
@@ -215,6 +328,118 @@ fn import_refusals_are_in_words() {
             problem: Box::new(problem),
         };
         check(e.to_string(), |m| e.in_words(m));
+    }
+}
+
+#[test]
+fn what_a_refused_export_is_instead_is_in_words() {
+    for (found, data) in found_instead() {
+        let e = ImportError {
+            file: s("export.json"),
+            problem: Box::new(ImportProblem::NotCandour { found }),
+        };
+        let data = [data, &["export.json"]].concat();
+        check_no_english(e.to_string(), |m| e.in_words(m), &data);
+    }
+}
+
+#[test]
+fn an_export_whose_questionnaire_fails_its_checks_says_each_problem_in_words() {
+    let e = ImportError {
+        file: s("export.json"),
+        problem: Box::new(ImportProblem::InstrumentProblems {
+            id: s("staff-survey"),
+            version: s("2"),
+            problems: vec![
+                InstrumentProblem::NoSections,
+                InstrumentProblem::BlankText {
+                    place: TextPlace::Item(s("a1_help"), ItemText::Help),
+                },
+                InstrumentProblem::MissingLocale {
+                    place: TextPlace::SectionIntro(s("s_intro")),
+                    locale: s("fr"),
+                },
+            ],
+        }),
+    };
+    // The English as it has always been (each problem is a sentence, and
+    // the refusal closes its own), which the command-line tool prints.
+    assert_eq!(
+        e.to_string(),
+        "The file \"export.json\" holds instrument staff-survey version 2, which fails the \
+         questionnaire checks: The instrument has no sections. Add at least one section with \
+         items. Item a1_help, help: it is blank. Write it, or remove it. Section s_intro, \
+         intro: it has no \"fr\" text. A translated text must include the instrument's own \
+         locale.."
+    );
+    let data = [
+        "export.json",
+        "staff-survey",
+        "a1_help",
+        "s_intro",
+        "\"fr\"",
+    ];
+    check_no_english(e.to_string(), |m| e.in_words(m), &data);
+}
+
+#[test]
+fn every_place_of_a_text_is_in_words() {
+    let item = |text| TextPlace::Item(s("a1_x"), text);
+    let places = [
+        (TextPlace::Title, "The title"),
+        (TextPlace::Information, "The information"),
+        (TextPlace::Consent, "The consent question"),
+        (TextPlace::ScaleAnswer("dont_know"), "scales.dont_know"),
+        (
+            TextPlace::ScaleLabel("agreement", 3),
+            "scales.agreement, label 3",
+        ),
+        (TextPlace::DomainName(s("C")), "Domain C, name"),
+        (TextPlace::SectionTitle(s("s1")), "Section s1, title"),
+        (TextPlace::SectionIntro(s("s1")), "Section s1, intro"),
+        (TextPlace::GroupHeading(s("g1")), "Group g1, heading"),
+        (item(ItemText::Text), "Item a1_x, text"),
+        (item(ItemText::Help), "Item a1_x, help"),
+        (
+            item(ItemText::GlossaryTerm(2)),
+            "Item a1_x, glossary entry 2 term",
+        ),
+        (
+            item(ItemText::GlossaryExplanation(2)),
+            "Item a1_x, glossary entry 2 explanation",
+        ),
+        (item(ItemText::Choice(-9)), "Item a1_x, choice -9"),
+        (item(ItemText::LowLabel), "Item a1_x, low label"),
+        (item(ItemText::HighLabel), "Item a1_x, high label"),
+        (item(ItemText::Unit), "Item a1_x, unit"),
+        (item(ItemText::UnitSingular), "Item a1_x, unit_singular"),
+    ];
+    // The file's own names, which stay as written ("scales." is the
+    // file's field path, so it is a name too).
+    let data = [
+        "a1_x",
+        "s1",
+        "g1",
+        "dont_know",
+        "agreement",
+        "unit_singular",
+        "scales",
+    ];
+    for (place, english) in places {
+        assert_eq!(place.to_string(), english);
+        for p in [
+            InstrumentProblem::BlankText {
+                place: place.clone(),
+            },
+            InstrumentProblem::MissingLocale {
+                place: place.clone(),
+                locale: s("en"),
+            },
+        ] {
+            let mut data = data.to_vec();
+            data.push("\"en\"");
+            check_no_english(p.to_string(), |m| p.in_words(m), &data);
+        }
     }
 }
 

@@ -52,10 +52,13 @@ fn a_changed_or_wrong_setup_file_is_refused_in_words() {
         &key().to_base64(),
         &candour_core::seal::encode_base64(&[0; 32]),
     );
-    assert!(matches!(
-        read_setup_file(zero.as_bytes()),
-        Err(SetupError::Damaged { .. })
-    ));
+    let refused = read_setup_file(zero.as_bytes());
+    assert_eq!(refused, Err(SetupError::KeyNotValid));
+    assert_eq!(
+        refused.unwrap_err().to_string(),
+        "This tablet setup file is damaged (its research key is not a valid public key). Ask \
+         the researcher for a new copy."
+    );
     let v2 = text.replace("\"format_version\":1", "\"format_version\":2");
     assert!(read_setup_file(v2.as_bytes())
         .unwrap_err()
@@ -66,6 +69,19 @@ fn a_changed_or_wrong_setup_file_is_refused_in_words() {
         .unwrap_err()
         .to_string()
         .contains("export of responses"));
+    let unversioned = r#"{"format":"candour-tablet-setup"}"#;
+    assert_eq!(
+        read_setup_file(unversioned.as_bytes()),
+        Err(SetupError::NoFormatVersion)
+    );
+    assert_eq!(
+        read_setup_file(b"{}").map_err(|e| e.to_string()),
+        Err(
+            "This is not a tablet setup file: it has no \"format\": \"candour-tablet-setup\" \
+             field. Pick the file the researcher's workbench saved as the tablet setup file."
+                .to_owned()
+        )
+    );
     assert_eq!(read_setup_file(b"\xff\xfe"), Err(SetupError::NotJson));
     let extra = text.replacen('{', "{\"extra\":1,", 1);
     assert!(matches!(

@@ -12,7 +12,7 @@ use candour_core::answer::AnswerValue;
 use candour_core::messages::Messages;
 use candour_core::settings::Settings;
 use candour_core::storage::repository::DRAFT_KEY;
-use candour_core::storage::{KeyValueStore, Recovery, Repository, StoreError};
+use candour_core::storage::{KeyValueStore, Recovery, Repository, StoreError, StoreFault};
 use candour_core::survey::{Action, Survey};
 use candour_testkit::memory_records::MemoryRecords;
 use candour_testkit::memory_store::MemoryStore;
@@ -258,10 +258,12 @@ fn a_full_outbox_keeps_the_draft_until_the_database_has_the_record() {
         now: t(40),
     });
     device.journal.store.quota_bytes = None;
-    assert!(matches!(
+    assert_eq!(
         device.save(&survey),
-        Some(StoreError::WriteFailed(_))
-    ));
+        Some(StoreError::WriteFailedBecause(
+            StoreFault::LastSurveyNotSaved
+        ))
+    );
     assert_eq!(device.journal.draft_id().as_deref(), Some("a"));
 
     // The database takes the record: its draft goes, and "b" may be saved.
@@ -270,8 +272,8 @@ fn a_full_outbox_keeps_the_draft_until_the_database_has_the_record() {
         vec![
             None,
             None,
-            Some(StoreError::WriteFailed(
-                "the last survey is not saved yet, so this one cannot be".into()
+            Some(StoreError::WriteFailedBecause(
+                StoreFault::LastSurveyNotSaved
             ))
         ]
     );

@@ -7,6 +7,8 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "browser/app.rs"]
 mod app;
+#[path = "browser/fault_words.rs"]
+mod fault_words;
 #[path = "browser/hook_examples.rs"]
 mod hook_examples;
 #[path = "browser/key_derivation.rs"]

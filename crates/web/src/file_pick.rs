@@ -36,6 +36,12 @@ pub enum PickError {
         /// The browser's words.
         reason: String,
     },
+    /// The browser refused to read it and gave no words of its own.
+    #[error("The file \"{name}\" could not be read (the browser refused).")]
+    Refused {
+        /// The file's name.
+        name: String,
+    },
 }
 
 impl PickError {
@@ -50,6 +56,10 @@ impl PickError {
             PickError::Unreadable { name, reason } => m.fill(
                 "researcher.pick_unreadable",
                 &[("file", name), ("reason", reason)],
+            ),
+            PickError::Refused { name } => m.fill(
+                "researcher.pick_unreadable",
+                &[("file", name), ("reason", m.get("researcher.pick_refused"))],
             ),
         }
     }
@@ -85,13 +95,20 @@ pub async fn read_file(file: &File, name: &str) -> Result<Vec<u8>, PickError> {
             megabytes: (file.size() / 1_000_000.0) as u64,
         });
     }
-    let unreadable = |e: wasm_bindgen::JsValue| PickError::Unreadable {
-        name: name.to_owned(),
-        reason: e
+    let unreadable = |e: wasm_bindgen::JsValue| {
+        let reason = e
             .dyn_ref::<web_sys::DomException>()
             .map(|d| d.message())
-            .or_else(|| e.as_string())
-            .unwrap_or_else(|| "the browser refused".to_owned()),
+            .or_else(|| e.as_string());
+        match reason {
+            Some(reason) => PickError::Unreadable {
+                name: name.to_owned(),
+                reason,
+            },
+            None => PickError::Refused {
+                name: name.to_owned(),
+            },
+        }
     };
     let buffer = JsFuture::from(file.array_buffer())
         .await

@@ -20,7 +20,7 @@ use candour_core::time::Timestamp;
 use std::collections::HashMap;
 
 /// What happened to one file given to [`merge`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum FileOutcome {
     /// Read and merged.
     Merged {

@@ -127,7 +127,7 @@ pub fn integrity(files: &[Opened]) -> IntegrityReport {
 }
 
 /// Why a file was refused, in words, naming the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Refusal {
     /// The bytes could not be had (the browser or the file system refused).
     Unreadable(String),

@@ -8,6 +8,7 @@ use candour_core::export::signed::{record_digest, Manifest, ManifestRecord, Sign
 use candour_core::export::{
     check_export, ExportFile, ExportRecord, ImportError, ImportProblem, FORMAT_NAME, FORMAT_VERSION,
 };
+use candour_core::found::FoundInstead;
 use candour_core::seal::{EntryBody, RecordEntry, RECORD_INFO, SUITE};
 use std::collections::HashMap;
 
@@ -67,7 +68,7 @@ pub fn read_signed(
     let manifest: Manifest = serde_json::from_str(manifest_text).map_err(shape)?;
     let tablet_key = manifest.tablet.fingerprint().ok_or_else(|| {
         fail(ImportProblem::NotCandour {
-            found: "its tablet key is not base64".to_owned(),
+            found: FoundInstead::TabletKeyNotBase64,
         })
     })?;
     let tablet = TabletName {
@@ -169,11 +170,7 @@ pub fn read_signed(
     };
     check_export(&file).map_err(fail)?;
     if signature_valid && !same_instruments(&file, &manifest) {
-        return Err(fail(ImportProblem::HashMismatch {
-            id: "(the list of questionnaires)".to_owned(),
-            version: "-".to_owned(),
-            hash: "signed in the manifest".to_owned(),
-        }));
+        return Err(fail(ImportProblem::InstrumentListChanged));
     }
     Ok(SignedRead {
         file,

@@ -30,9 +30,10 @@ impl ImportError {
                 "import.cut_short",
                 &[("file", file), ("line", &n(line)), ("column", &n(column))],
             ),
-            ImportProblem::NotCandour { found } => {
-                m.fill("import.not_candour", &[("file", file), ("found", found)])
-            }
+            ImportProblem::NotCandour { found } => m.fill(
+                "import.not_candour",
+                &[("file", file), ("found", &found.in_words(m))],
+            ),
             ImportProblem::UnknownVersion { found } => m.fill(
                 "import.unknown_version",
                 &[
@@ -71,6 +72,9 @@ impl ImportError {
                     ("hash", hash),
                 ],
             ),
+            ImportProblem::InstrumentListChanged => {
+                m.fill("import.instrument_list_changed", &[("file", file)])
+            }
             ImportProblem::InstrumentProblems {
                 id,
                 version,
@@ -81,7 +85,14 @@ impl ImportError {
                     ("file", file),
                     ("id", id),
                     ("version", version),
-                    ("problems", &problems.join(" ")),
+                    (
+                        "problems",
+                        &problems
+                            .iter()
+                            .map(|p| p.in_words(m))
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ),
                 ],
             ),
             ImportProblem::InstrumentNotInFile {

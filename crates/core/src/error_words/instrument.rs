@@ -2,6 +2,7 @@
 //! words.
 
 use crate::instrument::load::{InstrumentErrors, InstrumentProblem};
+use crate::instrument::texts::{ItemText, TextPlace};
 use crate::messages::Messages;
 use crate::storage::instruments::{SaveError, StoredProblem};
 
@@ -110,11 +111,12 @@ impl InstrumentProblem {
             ),
             InstrumentProblem::MissingLocale { place, locale } => m.fill(
                 "instrument_problem.missing_locale",
-                &[("place", place), ("locale", locale)],
+                &[("place", &place.in_words(m)), ("locale", locale)],
             ),
-            InstrumentProblem::BlankText { place } => {
-                m.fill("instrument_problem.blank_text", &[("place", place)])
-            }
+            InstrumentProblem::BlankText { place } => m.fill(
+                "instrument_problem.blank_text",
+                &[("place", &place.in_words(m))],
+            ),
             InstrumentProblem::BlankDomainCode { position } => m.fill(
                 "instrument_problem.blank_domain_code",
                 &[("position", &position.to_string())],
@@ -331,6 +333,43 @@ impl InstrumentProblem {
                 "instrument_problem.condition_within_group",
                 &[("variable", variable), ("uses", uses), ("group", group)],
             ),
+        }
+    }
+}
+
+impl TextPlace {
+    /// Where the text stands, in the language of `m`; the file's own names
+    /// (variable, id, code, field) stay as written.
+    pub fn in_words(&self, m: &Messages) -> String {
+        match self {
+            TextPlace::Title => m.get("text_place.title").to_owned(),
+            TextPlace::Information => m.get("text_place.information").to_owned(),
+            TextPlace::Consent => m.get("text_place.consent").to_owned(),
+            TextPlace::ScaleAnswer(name) => m.fill("text_place.scale_answer", &[("name", name)]),
+            TextPlace::ScaleLabel(name, n) => m.fill(
+                "text_place.scale_label",
+                &[("name", name), ("n", &n.to_string())],
+            ),
+            TextPlace::DomainName(code) => m.fill("text_place.domain_name", &[("code", code)]),
+            TextPlace::SectionTitle(id) => m.fill("text_place.section_title", &[("id", id)]),
+            TextPlace::SectionIntro(id) => m.fill("text_place.section_intro", &[("id", id)]),
+            TextPlace::GroupHeading(id) => m.fill("text_place.group_heading", &[("id", id)]),
+            TextPlace::Item(variable, text) => {
+                let (key, number) = match text {
+                    ItemText::Text => ("text_place.item_text", String::new()),
+                    ItemText::Help => ("text_place.item_help", String::new()),
+                    ItemText::GlossaryTerm(n) => ("text_place.item_glossary_term", n.to_string()),
+                    ItemText::GlossaryExplanation(n) => {
+                        ("text_place.item_glossary_explanation", n.to_string())
+                    }
+                    ItemText::Choice(code) => ("text_place.item_choice", code.to_string()),
+                    ItemText::LowLabel => ("text_place.item_low_label", String::new()),
+                    ItemText::HighLabel => ("text_place.item_high_label", String::new()),
+                    ItemText::Unit => ("text_place.item_unit", String::new()),
+                    ItemText::UnitSingular => ("text_place.item_unit_singular", String::new()),
+                };
+                m.fill(key, &[("variable", variable), ("n", &number)])
+            }
         }
     }
 }

@@ -9,6 +9,8 @@
 //! sentence as it came.
 
 mod export;
+mod found;
 mod import;
 mod instrument;
 mod setup;
+mod storage;

@@ -5,6 +5,7 @@ pub use super::import_error::{ImportError, ImportProblem};
 use super::model::ExportFile;
 use super::rescore::rescore;
 use super::{FORMAT_NAME, READABLE_VERSIONS};
+use crate::found::FoundInstead;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::error::Category;
@@ -109,7 +110,7 @@ pub fn parse_export(name: &str, bytes: &[u8]) -> Result<ExportFile, ImportError>
 fn identify(text: &str) -> Option<ImportProblem> {
     let Ok(header) = serde_json::from_str::<Header>(text) else {
         return Some(ImportProblem::NotCandour {
-            found: "it is JSON, but not an export object".to_owned(),
+            found: FoundInstead::NotAnObject,
         });
     };
     match header.format.as_ref().and_then(|f| f.as_str()) {
@@ -129,8 +130,10 @@ fn identify(text: &str) -> Option<ImportProblem> {
 fn not_candour(format: Option<&str>) -> ImportProblem {
     ImportProblem::NotCandour {
         found: match format {
-            Some(other) => format!("its format is \"{}\"", one_line(other)),
-            None => "it has no \"format\": \"candour-export\" field".to_owned(),
+            Some(other) => FoundInstead::OtherFormat(one_line(other)),
+            None => FoundInstead::NoFormatField {
+                expected: FORMAT_NAME,
+            },
         },
     }
 }

@@ -53,7 +53,7 @@ pub fn check(file: &ExportFile) -> Result<(), ImportProblem> {
             return Err(ImportProblem::InstrumentProblems {
                 id: crate::text::one_line(&instrument.id, 80),
                 version: crate::text::one_line(&instrument.version, 80),
-                problems: problems.iter().map(ToString::to_string).collect(),
+                problems,
             });
         }
         let names: Vec<&str> = all_items(definition).map(|i| i.variable.as_str()).collect();

@@ -1,10 +1,12 @@
 //! Why an import file was refused, worded to name the file and the reason.
 
 use super::FORMAT_VERSION;
+use crate::found::FoundInstead;
+use crate::instrument::load::InstrumentProblem;
 use thiserror::Error;
 
 /// A file that could not be imported: its name and the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Error)]
 #[error("The file \"{file}\" {problem}.")]
 pub struct ImportError {
     /// The file's name, as picked.
@@ -15,7 +17,7 @@ pub struct ImportError {
 }
 
 /// What is wrong with an import file, worded to follow "The file X ...".
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Error)]
 pub enum ImportProblem {
     /// Nothing in it.
     #[error("is empty")]
@@ -46,8 +48,8 @@ pub enum ImportProblem {
     /// JSON, but not a Candour export.
     #[error("is not a Candour export: {found}")]
     NotCandour {
-        /// What was found instead, in words.
-        found: String,
+        /// What was found instead.
+        found: FoundInstead,
     },
     /// A Candour export of a version this app cannot read.
     #[error("is a Candour export of format version {found}, which this app cannot read (it reads versions 1 to {FORMAT_VERSION}); use a newer version of the app")]
@@ -85,15 +87,20 @@ pub enum ImportProblem {
         /// The hash stated.
         hash: String,
     },
+    /// A signed export whose questionnaires are not the ones its valid
+    /// manifest signs (the English is the one the command-line tool has
+    /// always printed).
+    #[error("holds instrument (the list of questionnaires) version - whose definition does not match its hash signed in the manifest: the file was changed after export")]
+    InstrumentListChanged,
     /// An instrument definition fails the questionnaire checks.
-    #[error("holds instrument {id} version {version}, which fails the questionnaire checks: {}", .problems.join(" "))]
+    #[error("holds instrument {id} version {version}, which fails the questionnaire checks: {}", one_after_another(.problems))]
     InstrumentProblems {
         /// The instrument id (one line, cut short).
         id: String,
         /// Its version (one line, cut short).
         version: String,
-        /// Every problem, one sentence each.
-        problems: Vec<String>,
+        /// Every problem, as the questionnaire checks found them.
+        problems: Vec<InstrumentProblem>,
     },
     /// A record's instrument is not in the file.
     #[error("has record {record_id} answered on {id} version {version} ({hash}), but that instrument is not in the file")]
@@ -155,4 +162,14 @@ pub enum ImportProblem {
         /// The value as JSON shows it.
         value: String,
     },
+}
+
+/// The problems on one line, one sentence after another (a refusal is one
+/// sentence about the file, unlike a questionnaire's own list of problems).
+fn one_after_another(problems: &[InstrumentProblem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
 }

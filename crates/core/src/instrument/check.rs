@@ -11,6 +11,7 @@ mod item;
 mod locale;
 
 use super::problem::InstrumentProblem as P;
+use super::texts::TextPlace;
 use super::{Domain, Instrument, Item, ItemKind, Scales, FIVE_POINT_CODES, YES_NO_NOT_SURE_CODES};
 use crate::export::columns::{option_codes, option_column};
 use crate::ident::is_identifier;
@@ -176,7 +177,7 @@ fn check_sections(ins: &Instrument, out: &mut Vec<P>) {
         }
         if section.intro.as_ref().is_some_and(Text::is_blank) {
             out.push(P::BlankText {
-                place: format!("Section {id}, intro"),
+                place: TextPlace::SectionIntro(id.clone()),
             });
         }
         if section.items.is_empty() {

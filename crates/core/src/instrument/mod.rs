@@ -8,7 +8,7 @@ pub mod problem;
 pub mod pseudo_translation;
 mod query;
 mod scale_codes;
-mod texts;
+pub mod texts;
 
 pub use model::*;
 pub use scale_codes::{FIVE_POINT_CODES, YES_NO_NOT_SURE_CODES};

@@ -4,6 +4,7 @@
 //! programmer nearby, so every message names the item (or section, or field)
 //! and says what to do, rather than quoting a type name.
 
+use super::texts::TextPlace;
 use thiserror::Error;
 
 /// Every problem found in an instrument, so that a researcher can fix them all
@@ -93,16 +94,16 @@ pub enum InstrumentProblem {
     /// shown when no other fits.
     #[error("{place}: it has no \"{locale}\" text. A translated text must include the instrument's own locale.")]
     MissingLocale {
-        /// Where the text is, e.g. `Item c3_listened, help`.
-        place: String,
+        /// Where the text is (in English, e.g. `Item c3_listened, help`).
+        place: TextPlace,
         /// The instrument's locale.
         locale: String,
     },
     /// An optional text is present but blank, which would show an empty box.
     #[error("{place}: it is blank. Write it, or remove it.")]
     BlankText {
-        /// Where the text is, e.g. `Section staff, intro`.
-        place: String,
+        /// Where the text is (in English, e.g. `Section staff, intro`).
+        place: TextPlace,
     },
     /// A domain has a blank code.
     #[error("Domain {position} has a blank code. Give it a short code such as C.")]

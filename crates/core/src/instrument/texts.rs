@@ -8,10 +8,13 @@ use super::{Instrument, ItemKind};
 use crate::text::Text;
 use std::fmt;
 
-/// Where a text stands in an instrument, written as its author reads it in
-/// a problem ("Item a1_x, help").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TextPlace<'a> {
+/// Where a text stands in an instrument, as a problem names it to the
+/// file's author ("Item a1_x, help" in English). The names it holds (a
+/// variable, a section id, a field of `scales`) are the file's own, so they
+/// stay as written in every language; the words around them come from the
+/// locale files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextPlace {
     /// The instrument's title.
     Title,
     /// The information shown before consent.
@@ -24,20 +27,20 @@ pub(crate) enum TextPlace<'a> {
     /// place counted from 1).
     ScaleLabel(&'static str, usize),
     /// The name of the domain with this code.
-    DomainName(&'a str),
+    DomainName(String),
     /// The title of the section with this id.
-    SectionTitle(&'a str),
+    SectionTitle(String),
     /// The introduction of the section with this id.
-    SectionIntro(&'a str),
+    SectionIntro(String),
     /// The heading of the group with this id.
-    GroupHeading(&'a str),
+    GroupHeading(String),
     /// A text of the item with this variable.
-    Item(&'a str, ItemText),
+    Item(String, ItemText),
 }
 
 /// Which text of an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ItemText {
+pub enum ItemText {
     /// The question.
     Text,
     /// Its help.
@@ -59,7 +62,7 @@ pub(crate) enum ItemText {
     UnitSingular,
 }
 
-impl fmt::Display for TextPlace<'_> {
+impl fmt::Display for TextPlace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TextPlace::Title => write!(f, "The title"),
@@ -117,19 +120,19 @@ macro_rules! walk_texts {
             }
         }
         for domain in &$($m)? ins.domains {
-            visit(TextPlace::DomainName(&domain.code), &$($m)? domain.name);
+            visit(TextPlace::DomainName(domain.code.clone()), &$($m)? domain.name);
         }
         for section in &$($m)? ins.sections {
-            visit(TextPlace::SectionTitle(&section.id), &$($m)? section.title);
+            visit(TextPlace::SectionTitle(section.id.clone()), &$($m)? section.title);
             if let Some(intro) = &$($m)? section.intro {
-                visit(TextPlace::SectionIntro(&section.id), intro);
+                visit(TextPlace::SectionIntro(section.id.clone()), intro);
             }
             for group in &$($m)? section.groups {
-                visit(TextPlace::GroupHeading(&group.id), &$($m)? group.heading);
+                visit(TextPlace::GroupHeading(group.id.clone()), &$($m)? group.heading);
             }
         }
         for item in (&$($m)? ins.sections).into_iter().flat_map(|s| &$($m)? s.items) {
-            let at = |text| TextPlace::Item(&item.variable, text);
+            let at = |text| TextPlace::Item(item.variable.clone(), text);
             visit(at(ItemText::Text), &$($m)? item.text);
             if let Some(help) = &$($m)? item.help {
                 visit(at(ItemText::Help), help);
@@ -166,13 +169,13 @@ macro_rules! walk_texts {
 
 impl Instrument {
     /// Calls `visit` on every text of the instrument with where it stands.
-    pub(crate) fn each_text(&self, mut visit: impl FnMut(TextPlace<'_>, &Text)) {
+    pub(crate) fn each_text(&self, mut visit: impl FnMut(TextPlace, &Text)) {
         walk_texts!(self, &mut visit,);
     }
 
     /// Calls `visit` on every text of the instrument with where it stands,
     /// to change it.
-    pub(crate) fn each_text_mut(&mut self, mut visit: impl FnMut(TextPlace<'_>, &mut Text)) {
+    pub(crate) fn each_text_mut(&mut self, mut visit: impl FnMut(TextPlace, &mut Text)) {
         walk_texts!(self, &mut visit, mut);
     }
 }

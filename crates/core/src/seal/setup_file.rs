@@ -14,6 +14,7 @@
 use super::research_key::ResearchPublicKey;
 use super::SUITE;
 use crate::export::iso;
+use crate::found::FoundInstead;
 use crate::instrument::load::{load_instrument, InstrumentErrors};
 use crate::instrument::Instrument;
 use crate::time::Timestamp;
@@ -47,8 +48,8 @@ pub enum SetupError {
     /// JSON, but not a setup file (perhaps an export or a questionnaire).
     #[error("This is not a tablet setup file: {found}. Pick the file the researcher's workbench saved as the tablet setup file.")]
     NotSetupFile {
-        /// What it is instead, in words.
-        found: String,
+        /// What it is instead.
+        found: FoundInstead,
     },
     /// A setup file of a version this app does not read.
     #[error("This tablet setup file is of format version {found}, which this version of Candour cannot read. Update Candour on this tablet, or ask the researcher for a file from the same version.")]
@@ -62,6 +63,12 @@ pub enum SetupError {
         /// The parser's words.
         detail: String,
     },
+    /// A setup file whose research key is not an X25519 public key.
+    #[error("This tablet setup file is damaged (its research key is not a valid public key). Ask the researcher for a new copy.")]
+    KeyNotValid,
+    /// A setup file that names its format but no format version.
+    #[error("This tablet setup file is damaged (it has no format version). Ask the researcher for a new copy.")]
+    NoFormatVersion,
     /// A key sealed with a construction this app does not use.
     #[error("This tablet setup file names a sealing method this version of Candour does not use (\"{found}\"). Ask the researcher for a file from the same version.")]
     UnknownSuite {
@@ -168,9 +175,7 @@ pub fn read_setup_file(bytes: &[u8]) -> Result<TabletSetup, SetupError> {
     }
     let research_key = super::decode_base64(&key.public_key)
         .and_then(|b| ResearchPublicKey::from_bytes(&b))
-        .ok_or_else(|| SetupError::Damaged {
-            detail: "its research key is not a valid public key".to_owned(),
-        })?;
+        .ok_or(SetupError::KeyNotValid)?;
     let actual = research_key.fingerprint();
     if key.fingerprint != actual {
         return Err(SetupError::FingerprintMismatch {
@@ -205,18 +210,18 @@ fn identify(text: &str) -> Option<SetupError> {
         Some(v) => Some(SetupError::UnknownVersion {
             found: u32::try_from(v).unwrap_or(u32::MAX),
         }),
-        None => Some(SetupError::Damaged {
-            detail: "it has no format version".to_owned(),
-        }),
+        None => Some(SetupError::NoFormatVersion),
     }
 }
 
 fn not_setup(format: Option<&str>) -> SetupError {
     SetupError::NotSetupFile {
         found: match format {
-            Some("candour-export") => "it is an export of responses".to_owned(),
-            Some(other) => format!("its format is \"{}\"", crate::text::one_line(other, 60)),
-            None => "it has no \"format\": \"candour-tablet-setup\" field".to_owned(),
+            Some(crate::export::FORMAT_NAME) => FoundInstead::AnExport,
+            Some(other) => FoundInstead::OtherFormat(crate::text::one_line(other, 60)),
+            None => FoundInstead::NoFormatField {
+                expected: SETUP_FORMAT,
+            },
         },
     }
 }

@@ -18,6 +18,7 @@ use crate::storage::record_format::{check_held_id, decode_record};
 use crate::time::Timestamp;
 use serde::Deserialize;
 use serde_json::value::RawValue;
+use thiserror::Error;
 
 /// The record format entries are written in.
 pub const ENTRY_FORMAT: u32 = 3;
@@ -59,8 +60,25 @@ impl StoredEntry {
     }
 
     /// The entry itself, read from its text.
-    pub fn entry(&self) -> Result<RecordEntry, String> {
-        serde_json::from_str(&self.text).map_err(|e| format!("damaged entry: {e}"))
+    pub fn entry(&self) -> Result<RecordEntry, DamagedEntry> {
+        serde_json::from_str(&self.text).map_err(|e| DamagedEntry::from_json(&e))
+    }
+}
+
+/// A stored entry whose text does not read as a record entry.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("damaged entry: {detail}")]
+pub struct DamagedEntry {
+    /// The JSON reader's words: technical detail for whoever looks into
+    /// the fault, so kept as they came.
+    pub detail: String,
+}
+
+impl DamagedEntry {
+    fn from_json(e: &serde_json::Error) -> Self {
+        DamagedEntry {
+            detail: e.to_string(),
+        }
     }
 }
 
@@ -132,8 +150,11 @@ pub fn decode_stored(raw: &str) -> Result<Stored, String> {
     if envelope.sum != checksum(text) {
         return Err("changed after it was saved (checksum differs)".into());
     }
+    // The reason is kept with the quarantined value, in the storage report
+    // a researcher downloads, like every other reason here: data, so its
+    // English form.
     let entry: RecordEntry =
-        serde_json::from_str(text).map_err(|e| format!("damaged entry: {e}"))?;
+        serde_json::from_str(text).map_err(|e| DamagedEntry::from_json(&e).to_string())?;
     let exported_at = envelope.exported_at;
     Ok(Stored::Entry(StoredEntry {
         header: entry.header.clone(),

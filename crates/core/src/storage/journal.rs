@@ -26,7 +26,7 @@ use crate::seal::{RecordEntry, SealError};
 use crate::storage::journal_entry::JournalEntry;
 use crate::storage::plan;
 use crate::storage::repository::{Repository, RECORD_PREFIX};
-use crate::storage::store::{KeyValueStore, StoreError};
+use crate::storage::store::{KeyValueStore, StoreError, StoreFault};
 use crate::storage::Write;
 use crate::survey::Draft;
 
@@ -177,8 +177,8 @@ fn persist_with<S: KeyValueStore>(
             // Writing this draft would replace the only copy of the last
             // survey. The screen says saving failed; the start screen is
             // blocked, so this happens only if a survey started regardless.
-            done.blocked = Some(StoreError::WriteFailed(
-                "the last survey is not saved yet, so this one cannot be".into(),
+            done.blocked = Some(StoreError::WriteFailedBecause(
+                StoreFault::LastSurveyNotSaved,
             ));
         }
         Some(draft) => save_draft(repo, seen, draft, &mut done),

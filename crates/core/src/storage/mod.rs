@@ -38,7 +38,7 @@ pub use carry_out::{
     after_recovery_commit, after_recovery_entry_commit, recovery_entry_writes, recovery_writes,
     RecoveryEntries,
 };
-pub use entry_format::{Stored, StoredEntry};
+pub use entry_format::{DamagedEntry, Stored, StoredEntry};
 pub use finish::EntryMaker;
 pub use flushed::Flushed;
 pub use index::IndexEntry;
@@ -47,4 +47,4 @@ pub use quarantine::Quarantined;
 pub use records::{RecordStore, Table, Write};
 pub use recover::{plan_recovery, Recovery, RecoveryPlan};
 pub use repository::{Loaded, Repository};
-pub use store::{KeyValueStore, StoreError};
+pub use store::{KeyValueStore, StoreError, StoreFault};

@@ -16,6 +16,58 @@ pub enum StoreError {
     /// A write failed for another reason.
     #[error("Saving failed: {0}.")]
     WriteFailed(String),
+    /// Storage cannot be used, for a reason the app names itself.
+    #[error("This browser does not let Candour save answers ({0}).")]
+    UnavailableBecause(StoreFault),
+    /// A write failed, for a reason the app names itself.
+    #[error("Saving failed: {0}.")]
+    WriteFailedBecause(StoreFault),
+}
+
+/// A storage fault the app names itself, when the browser gives no words
+/// of its own (those stay as data in [`StoreError::Unavailable`] and
+/// [`StoreError::WriteFailed`]): typed, so that it is said from the locale
+/// files. What it carries (a table's name, a record id, a reader's words)
+/// is data.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum StoreFault {
+    /// The page has no window (a worker, or a page being torn down).
+    #[error("no window")]
+    NoWindow,
+    /// The browser's storage is switched off.
+    #[error("storage is turned off")]
+    StorageTurnedOff,
+    /// The browser has no IndexedDB.
+    #[error("this browser has no IndexedDB")]
+    NoIndexedDb,
+    /// The database was asked for but did not open.
+    #[error("the database did not open")]
+    DatabaseDidNotOpen,
+    /// The database did not answer in time.
+    #[error("the browser's database did not answer")]
+    DatabaseDidNotAnswer,
+    /// The database refused, without saying why.
+    #[error("the browser's database refused")]
+    DatabaseRefused,
+    /// The database failed a read, without saying why.
+    #[error("the browser's database cannot be read")]
+    DatabaseUnreadable,
+    /// A save was cancelled, without a reason.
+    #[error("the browser cancelled the save")]
+    SaveCancelled,
+    /// A table the database should have is missing.
+    #[error("no table {0}")]
+    NoTable(&'static str),
+    /// A saved record read back different from what was written.
+    #[error("record {0} did not read back as written")]
+    NotReadBack(String),
+    /// The research key kept on the tablet cannot be read (the reader's
+    /// words).
+    #[error("the research key kept on this tablet cannot be read ({0}); load the tablet setup file again")]
+    ResearchKeyUnreadable(String),
+    /// A new survey's draft would replace the only copy of the last one.
+    #[error("the last survey is not saved yet, so this one cannot be")]
+    LastSurveyNotSaved,
 }
 
 impl StoreError {
@@ -31,6 +83,14 @@ impl StoreError {
             StoreError::WriteFailed(detail) => {
                 m.fill("storage.error_write_failed", &[("detail", detail)])
             }
+            StoreError::UnavailableBecause(fault) => m.fill(
+                "storage.error_unavailable",
+                &[("detail", &fault.in_words(m))],
+            ),
+            StoreError::WriteFailedBecause(fault) => m.fill(
+                "storage.error_write_failed",
+                &[("detail", &fault.in_words(m))],
+            ),
         }
     }
 
@@ -49,6 +109,32 @@ impl StoreError {
         match self {
             StoreError::Full => m.get("storage.full_staff").to_owned(),
             _ => format!("{} {}", m.get("storage.unavailable"), self.in_words(m)),
+        }
+    }
+}
+
+impl StoreFault {
+    /// The fault in the language of `m`, worded to stand inside a
+    /// [`StoreError`]'s sentence.
+    pub fn in_words(&self, m: &Messages) -> String {
+        match self {
+            StoreFault::NoWindow => m.get("storage.fault_no_window").to_owned(),
+            StoreFault::StorageTurnedOff => m.get("storage.fault_turned_off").to_owned(),
+            StoreFault::NoIndexedDb => m.get("storage.fault_no_indexed_db").to_owned(),
+            StoreFault::DatabaseDidNotOpen => m.get("storage.fault_did_not_open").to_owned(),
+            StoreFault::DatabaseDidNotAnswer => m.get("storage.fault_did_not_answer").to_owned(),
+            StoreFault::DatabaseRefused => m.get("storage.fault_refused").to_owned(),
+            StoreFault::DatabaseUnreadable => m.get("storage.fault_unreadable").to_owned(),
+            StoreFault::SaveCancelled => m.get("storage.fault_save_cancelled").to_owned(),
+            StoreFault::NoTable(name) => m.fill("storage.fault_no_table", &[("table", name)]),
+            StoreFault::NotReadBack(id) => m.fill("storage.fault_not_read_back", &[("id", id)]),
+            StoreFault::ResearchKeyUnreadable(detail) => m.fill(
+                "storage.fault_research_key_unreadable",
+                &[("detail", detail)],
+            ),
+            StoreFault::LastSurveyNotSaved => {
+                m.get("storage.fault_last_survey_not_saved").to_owned()
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ use candour_core::seal::RecordEntry;
 use candour_core::storage::journal::{
     after_commit, persist, persist_entries, record_stored, shown_problem, Persisted, Seen,
 };
-use candour_core::storage::{plan, EntryMaker, Repository, StoreError, Write};
+use candour_core::storage::{plan, EntryMaker, Repository, StoreError, StoreFault, Write};
 use candour_web::clock::now;
 use candour_web::timing::Step;
 use std::cell::RefCell;
@@ -194,7 +194,9 @@ impl Saver {
         let outcome = match (&self.db, persisted.writes.is_empty()) {
             (_, true) => Ok(()),
             (Some(db), false) => db.commit(persisted.writes.clone()).await,
-            (None, false) => Err(StoreError::Unavailable("the database did not open".into())),
+            (None, false) => Err(StoreError::UnavailableBecause(
+                StoreFault::DatabaseDidNotOpen,
+            )),
         };
         if let Ok(store) = LocalStore::open() {
             let mut repo = Repository::new(store);

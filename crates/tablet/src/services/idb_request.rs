@@ -4,7 +4,7 @@
 //! The promise's own `resolve` and `reject` are set as the event handlers,
 //! so no Rust closure is created (or leaked) per request.
 
-use candour_core::storage::StoreError;
+use candour_core::storage::{StoreError, StoreFault};
 use js_sys::{Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -39,8 +39,8 @@ pub async fn request(request: &IdbRequest) -> Result<JsValue, StoreError> {
     request_within(request, None).await
 }
 
-/// Like [`request`], failing with [`StoreError::Unavailable`] after
-/// `timeout_ms`.
+/// Like [`request`], failing with [`StoreError::UnavailableBecause`]
+/// ([`StoreFault::DatabaseDidNotAnswer`]) after `timeout_ms`.
 pub async fn request_within(
     request: &IdbRequest,
     timeout_ms: Option<i32>,
@@ -68,12 +68,12 @@ pub async fn outcome(request: &IdbRequest, armed: Promise) -> Result<JsValue, St
     request.set_onerror(None);
     match outcome {
         Ok(_) => request.result().map_err(|e| read_error(&e)),
-        Err(e) if e.as_string().as_deref() == Some("timed out") => Err(StoreError::Unavailable(
-            "the browser's database did not answer".into(),
-        )),
+        Err(e) if e.as_string().as_deref() == Some("timed out") => Err(
+            StoreError::UnavailableBecause(StoreFault::DatabaseDidNotAnswer),
+        ),
         Err(_) => Err(match request.error() {
             Ok(Some(e)) => write_error(&e),
-            _ => StoreError::WriteFailed("the browser's database refused".into()),
+            _ => StoreError::WriteFailedBecause(StoreFault::DatabaseRefused),
         }),
     }
 }
@@ -96,7 +96,7 @@ pub async fn complete(tx: &IdbTransaction) -> Result<(), StoreError> {
         Ok(_) => Ok(()),
         Err(_) => Err(match tx.error() {
             Some(e) => write_error(&e),
-            None => StoreError::WriteFailed("the browser cancelled the save".into()),
+            None => StoreError::WriteFailedBecause(StoreFault::SaveCancelled),
         }),
     }
 }
@@ -117,10 +117,10 @@ pub fn write_error(e: &DomException) -> StoreError {
 pub fn thrown(e: &JsValue) -> StoreError {
     match e.dyn_ref::<DomException>() {
         Some(d) => write_error(d),
-        None => StoreError::WriteFailed(
-            e.as_string()
-                .unwrap_or_else(|| "the browser's database refused".into()),
-        ),
+        None => match e.as_string() {
+            Some(words) => StoreError::WriteFailed(words),
+            None => StoreError::WriteFailedBecause(StoreFault::DatabaseRefused),
+        },
     }
 }
 
@@ -128,6 +128,6 @@ pub fn thrown(e: &JsValue) -> StoreError {
 pub fn read_error(e: &JsValue) -> StoreError {
     match e.dyn_ref::<DomException>() {
         Some(d) => StoreError::Unavailable(format!("{}: {}", d.name(), d.message())),
-        None => StoreError::Unavailable("the browser's database cannot be read".into()),
+        None => StoreError::UnavailableBecause(StoreFault::DatabaseUnreadable),
     }
 }

@@ -6,7 +6,7 @@
 //! no transaction ever depends on staying open across a microtask.
 
 use crate::services::idb_request::{arm, complete, outcome, read_error, request, thrown};
-use candour_core::storage::{StoreError, Table, Write};
+use candour_core::storage::{StoreError, StoreFault, Table, Write};
 use js_sys::{Array, Object, Promise, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -66,7 +66,8 @@ impl PartialEq for IdbStore {
 
 impl IdbStore {
     /// Opens (creating or upgrading) the database `name`. Fails with
-    /// [`StoreError::Unavailable`] when the browser has no IndexedDB, refuses
+    /// [`StoreError::Unavailable`] or [`StoreError::UnavailableBecause`]
+    /// when the browser has no IndexedDB, refuses
     /// it (some private modes), or does not answer within 5 seconds.
     pub async fn open(name: &str) -> Result<Self, StoreError> {
         Self::begin_open(name)?.finish().await
@@ -76,10 +77,10 @@ impl IdbStore {
     /// can do other work while it does; [`OpeningDb::finish`] waits for it.
     pub fn begin_open(name: &str) -> Result<OpeningDb, StoreError> {
         let factory = web_sys::window()
-            .ok_or_else(|| StoreError::Unavailable("no window".into()))?
+            .ok_or(StoreError::UnavailableBecause(StoreFault::NoWindow))?
             .indexed_db()
             .map_err(|e| read_error(&e))?
-            .ok_or_else(|| StoreError::Unavailable("this browser has no IndexedDB".into()))?;
+            .ok_or(StoreError::UnavailableBecause(StoreFault::NoIndexedDb))?;
         let request: IdbOpenDbRequest = factory
             .open_with_u32(name, SCHEMA_VERSION)
             .map_err(|e| read_error(&e))?;
@@ -222,10 +223,13 @@ impl OpeningDb {
                 StoreError::WriteFailed(why) | StoreError::Unavailable(why) => {
                     StoreError::Unavailable(why)
                 }
+                StoreError::WriteFailedBecause(fault) | StoreError::UnavailableBecause(fault) => {
+                    StoreError::UnavailableBecause(fault)
+                }
                 StoreError::Full => StoreError::Full,
             })?
             .dyn_into()
-            .map_err(|_| StoreError::Unavailable("the database did not open".into()))?;
+            .map_err(|_| StoreError::UnavailableBecause(StoreFault::DatabaseDidNotOpen))?;
         let on_version_change = {
             let db = db.clone();
             Closure::<dyn FnMut()>::new(move || db.close())
@@ -252,7 +256,9 @@ fn issue(tx: &IdbTransaction, writes: Vec<Write>) -> Result<(), StoreError> {
             .iter()
             .find(|(t, _)| *t == table)
             .map(|(_, s)| s)
-            .ok_or_else(|| StoreError::WriteFailed(format!("no table {}", table.name())))
+            .ok_or(StoreError::WriteFailedBecause(StoreFault::NoTable(
+                table.name(),
+            )))
     };
     for write in writes {
         match write {

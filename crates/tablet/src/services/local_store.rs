@@ -1,6 +1,6 @@
 //! The browser's `localStorage` behind the core's [`KeyValueStore`].
 
-use candour_core::storage::{KeyValueStore, StoreError};
+use candour_core::storage::{KeyValueStore, StoreError, StoreFault};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Storage;
 
@@ -14,22 +14,23 @@ const PROBE_KEY: &str = "candour:probe";
 
 impl LocalStore {
     /// Opens local storage, writing nothing. Fails with
-    /// [`StoreError::Unavailable`] when storage is turned off. Whether it
+    /// [`StoreError::UnavailableBecause`] when storage is turned off (or
+    /// [`StoreError::Unavailable`], with the browser's words). Whether it
     /// accepts writes was proven once, at start-up ([`LocalStore::open_proven`]);
     /// a write refused since then fails with its own error.
     pub fn open() -> Result<Self, StoreError> {
         let storage = web_sys::window()
-            .ok_or_else(|| StoreError::Unavailable("no window".into()))?
+            .ok_or(StoreError::UnavailableBecause(StoreFault::NoWindow))?
             .local_storage()
             .map_err(|e| StoreError::Unavailable(describe(&e)))?
-            .ok_or_else(|| StoreError::Unavailable("storage is turned off".into()))?;
+            .ok_or(StoreError::UnavailableBecause(StoreFault::StorageTurnedOff))?;
         Ok(LocalStore { storage })
     }
 
     /// Opens local storage and proves it accepts a write: start-up's check,
     /// so that no survey starts pretending to save. Fails with
-    /// [`StoreError::Unavailable`] when storage is turned off or refuses
-    /// writes (some private modes). A full store opens (its writes then
+    /// [`StoreError::Unavailable`] or [`StoreError::UnavailableBecause`]
+    /// when storage is turned off or refuses writes (some private modes). A full store opens (its writes then
     /// fail with [`StoreError::Full`]).
     pub fn open_proven() -> Result<Self, StoreError> {
         let store = Self::open()?;

@@ -17,7 +17,7 @@ use candour_core::storage::sequence::SEQUENCE_KEY;
 use candour_core::storage::StoredEntry;
 use candour_core::storage::{
     flushed::after_outbox_commit, plan, Flushed, JournalEntry, Loaded, Quarantined, Repository,
-    StoreError, Table, Write,
+    StoreError, StoreFault, Table, Write,
 };
 use candour_core::time::Timestamp;
 
@@ -68,9 +68,8 @@ impl RecordsDb {
         let expected = encode_record(record).map_err(StoreError::WriteFailed)?;
         match self.store.get(Table::Records, &record.id).await? {
             Some(back) if back == expected => Ok(()),
-            _ => Err(StoreError::WriteFailed(format!(
-                "record {} did not read back as written",
-                record.id
+            _ => Err(StoreError::WriteFailedBecause(StoreFault::NotReadBack(
+                record.id.clone(),
             ))),
         }
     }
@@ -149,10 +148,7 @@ impl RecordsDb {
     pub async fn research_key(&self) -> Result<Option<KeptResearchKey>, StoreError> {
         let raw = self.meta(RESEARCH_KEY_KEY).await?;
         KeptResearchKey::decode(raw.as_deref()).map_err(|e| {
-            StoreError::WriteFailed(format!(
-                "the research key kept on this tablet cannot be read ({e}); load the tablet \
-                 setup file again"
-            ))
+            StoreError::WriteFailedBecause(StoreFault::ResearchKeyUnreadable(e.to_string()))
         })
     }
 

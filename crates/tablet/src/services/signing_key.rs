@@ -60,6 +60,17 @@ pub enum SigningError {
         "This browser cannot keep the tablet's signing key ({0}), so exports cannot be signed."
     )]
     NotKept(String),
+    /// As [`SigningError::Refused`], for a reason the app names itself.
+    #[error(
+        "This browser refused to make or use the tablet's signing key ({0}), so exports cannot \
+         be signed."
+    )]
+    RefusedBecause(KeyFault),
+    /// As [`SigningError::NotKept`], for a reason the app names itself.
+    #[error(
+        "This browser cannot keep the tablet's signing key ({0}), so exports cannot be signed."
+    )]
+    NotKeptBecause(KeyFault),
     /// As [`SigningError::NotKept`], because the key's storage refused.
     #[error(
         "This browser cannot keep the tablet's signing key ({0}), so exports cannot be signed."
@@ -75,8 +86,68 @@ impl SigningError {
             SigningError::NoCrypto => m.get("signing.no_crypto").to_owned(),
             SigningError::Refused(detail) => m.fill("signing.refused", &[("detail", detail)]),
             SigningError::NotKept(detail) => m.fill("signing.not_kept", &[("detail", detail)]),
+            SigningError::RefusedBecause(fault) => {
+                m.fill("signing.refused", &[("detail", &fault.in_words(m))])
+            }
+            SigningError::NotKeptBecause(fault) => {
+                m.fill("signing.not_kept", &[("detail", &fault.in_words(m))])
+            }
             SigningError::Store(e) => m.fill("signing.not_kept", &[("detail", &e.in_words(m))]),
         }
+    }
+}
+
+/// Why the key could not be made or kept, when the browser gives no words
+/// of its own (those stay as data in [`SigningError::Refused`] and
+/// [`SigningError::NotKept`]): typed, so that it is said from the locale
+/// files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum KeyFault {
+    /// WebCrypto made a pair without a private key.
+    #[error("no private key")]
+    NoPrivateKey,
+    /// WebCrypto made a pair without a public key.
+    #[error("no public key")]
+    NoPublicKey,
+    /// The page has no window.
+    #[error("no window")]
+    NoWindow,
+    /// The browser has no IndexedDB.
+    #[error("this browser has no IndexedDB")]
+    NoIndexedDb,
+    /// The key's database did not open.
+    #[error("the key database did not open")]
+    DatabaseDidNotOpen,
+    /// The key was kept but is not there when read back.
+    #[error("the key did not read back after it was kept")]
+    DidNotReadBack,
+    /// What is kept is not a key this browser can use.
+    #[error("the kept key is not a key this browser can use")]
+    KeptKeyUnusable,
+    /// The kept public half is damaged.
+    #[error("the kept public key is damaged")]
+    KeptPublicKeyDamaged,
+    /// The kept tablet id is damaged.
+    #[error("the kept tablet id is damaged")]
+    KeptTabletIdDamaged,
+}
+
+impl KeyFault {
+    /// The fault in the language of `m`, worded to stand inside a
+    /// [`SigningError`]'s sentence.
+    pub fn in_words(&self, m: &Messages) -> String {
+        m.get(match self {
+            KeyFault::NoPrivateKey => "signing.fault_no_private_key",
+            KeyFault::NoPublicKey => "signing.fault_no_public_key",
+            KeyFault::NoWindow => "signing.fault_no_window",
+            KeyFault::NoIndexedDb => "signing.fault_no_indexed_db",
+            KeyFault::DatabaseDidNotOpen => "signing.fault_did_not_open",
+            KeyFault::DidNotReadBack => "signing.fault_did_not_read_back",
+            KeyFault::KeptKeyUnusable => "signing.fault_kept_key_unusable",
+            KeyFault::KeptPublicKeyDamaged => "signing.fault_kept_public_key_damaged",
+            KeyFault::KeptTabletIdDamaged => "signing.fault_kept_tablet_id_damaged",
+        })
+        .to_owned()
     }
 }
 
@@ -120,9 +191,9 @@ impl TabletKey {
         // Two windows making a key at once: the first one kept wins, and
         // the other reads it back, so a tablet never has two keys.
         keep(&db, &made).await?;
-        read(&db).await?.ok_or_else(|| {
-            SigningError::NotKept("the key did not read back after it was kept".into())
-        })
+        read(&db)
+            .await?
+            .ok_or(SigningError::NotKeptBecause(KeyFault::DidNotReadBack))
     }
 
     /// The fingerprint of the public half, in four groups (as the
@@ -175,11 +246,11 @@ async fn generate() -> Result<TabletKey, SigningError> {
     let private: CryptoKey = Reflect::get(&pair, &"privateKey".into())
         .map_err(refused)?
         .dyn_into()
-        .map_err(|_| SigningError::Refused("no private key".into()))?;
+        .map_err(|_| SigningError::RefusedBecause(KeyFault::NoPrivateKey))?;
     let public: CryptoKey = Reflect::get(&pair, &"publicKey".into())
         .map_err(refused)?
         .dyn_into()
-        .map_err(|_| SigningError::Refused("no public key".into()))?;
+        .map_err(|_| SigningError::RefusedBecause(KeyFault::NoPublicKey))?;
     // The public half is always extractable; the private half never is.
     let raw = JsFuture::from(subtle.export_key("raw", &public).map_err(refused)?)
         .await
@@ -197,10 +268,10 @@ async fn generate() -> Result<TabletKey, SigningError> {
 
 async fn open(name: &str) -> Result<IdbDatabase, SigningError> {
     let factory = web_sys::window()
-        .ok_or_else(|| SigningError::NotKept("no window".into()))?
+        .ok_or(SigningError::NotKeptBecause(KeyFault::NoWindow))?
         .indexed_db()
         .map_err(|e| SigningError::from(read_error(&e)))?
-        .ok_or_else(|| SigningError::NotKept("this browser has no IndexedDB".into()))?;
+        .ok_or(SigningError::NotKeptBecause(KeyFault::NoIndexedDb))?;
     let open: IdbOpenDbRequest = factory
         .open_with_u32(name, 1)
         .map_err(|e| SigningError::from(read_error(&e)))?;
@@ -219,7 +290,7 @@ async fn open(name: &str) -> Result<IdbDatabase, SigningError> {
     open.set_onupgradeneeded(None);
     drop(upgrade);
     db?.dyn_into::<IdbDatabase>()
-        .map_err(|_| SigningError::NotKept("the key database did not open".into()))
+        .map_err(|_| SigningError::NotKeptBecause(KeyFault::DatabaseDidNotOpen))
 }
 
 /// The kept key, if any.
@@ -238,16 +309,16 @@ async fn read(db: &IdbDatabase) -> Result<Option<TabletKey>, SigningError> {
         return Ok(None);
     }
     let field = |name: &str| Reflect::get(&value, &name.into()).unwrap_or(JsValue::UNDEFINED);
-    let private = field("privateKey").dyn_into::<CryptoKey>().map_err(|_| {
-        SigningError::NotKept("the kept key is not a key this browser can use".into())
-    })?;
+    let private = field("privateKey")
+        .dyn_into::<CryptoKey>()
+        .map_err(|_| SigningError::NotKeptBecause(KeyFault::KeptKeyUnusable))?;
     let public_raw = field("publicRaw")
         .dyn_into::<Uint8Array>()
-        .map_err(|_| SigningError::NotKept("the kept public key is damaged".into()))?
+        .map_err(|_| SigningError::NotKeptBecause(KeyFault::KeptPublicKeyDamaged))?
         .to_vec();
     let tablet_id = field("tabletId")
         .as_string()
-        .ok_or_else(|| SigningError::NotKept("the kept tablet id is damaged".into()))?;
+        .ok_or(SigningError::NotKeptBecause(KeyFault::KeptTabletIdDamaged))?;
     Ok(Some(TabletKey {
         private,
         public_raw,
@@ -275,7 +346,8 @@ async fn keep(db: &IdbDatabase, key: &TabletKey) -> Result<(), SigningError> {
     // Storing a CryptoKey throws DataCloneError where the browser cannot.
     if let Err(e) = store.add_with_key(&value, &TABLET_KEY.into()) {
         let _ = tx.abort();
-        return Err(SigningError::NotKept(format!("{:?}", thrown(&e))));
+        // Said through the storage error's own words, not its debug form.
+        return Err(SigningError::Store(thrown(&e)));
     }
     // A key kept meanwhile by another window makes this add fail: fine.
     let _ = complete(&tx).await;

@@ -4,7 +4,7 @@
 
 use crate::services::records_db::RecordsDb;
 use candour_core::storage::probe::probe;
-use candour_core::storage::StoreError;
+use candour_core::storage::{StoreError, StoreFault};
 
 /// Proves, with a real write, that `db` can take both a draft and a
 /// finished record of a questionnaire of `items` items. The removal of the
@@ -14,7 +14,9 @@ use candour_core::storage::StoreError;
 /// Example: `tests/browser/hook_examples.rs`, compiled and run with the
 /// browser tests.
 pub async fn prove_room(db: Option<&RecordsDb>, items: usize) -> Result<(), StoreError> {
-    let db = db.ok_or_else(|| StoreError::Unavailable("the database did not open".into()))?;
+    let db = db.ok_or(StoreError::UnavailableBecause(
+        StoreFault::DatabaseDidNotOpen,
+    ))?;
     let probe = probe(items);
     db.commit(probe.write).await?;
     let db = db.clone();

@@ -16,7 +16,7 @@ use candour_core::storage::record_format::encode_record;
 use candour_core::storage::records::{RecordStore, Table};
 use candour_core::storage::repository::{Loaded, Repository};
 use candour_core::storage::sequence::SEQUENCE_KEY;
-use candour_core::storage::store::{KeyValueStore, StoreError};
+use candour_core::storage::store::{KeyValueStore, StoreError, StoreFault};
 use candour_core::storage::Flushed;
 use candour_core::time::Timestamp;
 
@@ -40,9 +40,8 @@ impl<S: RecordStore> Archive<S> {
         let expected = encode_record(record).map_err(StoreError::WriteFailed)?;
         match self.store.get(Table::Records, &record.id)? {
             Some(back) if back == expected => Ok(()),
-            _ => Err(StoreError::WriteFailed(format!(
-                "record {} did not read back as written",
-                record.id
+            _ => Err(StoreError::WriteFailedBecause(StoreFault::NotReadBack(
+                record.id.clone(),
             ))),
         }
     }

@@ -1,6 +1,7 @@
 //! Checks of one item on its own: text, choices, ranges, lengths, labels.
 
 use super::P;
+use crate::instrument::texts::{ItemText, TextPlace};
 use crate::instrument::{Item, ItemKind};
 use crate::text::Text;
 use std::collections::HashSet;
@@ -15,13 +16,18 @@ pub(super) fn check_item(item: &Item, out: &mut Vec<P>) {
     }
     if item.help.as_ref().is_some_and(Text::is_blank) {
         out.push(P::BlankText {
-            place: format!("Item {}, help", item.variable),
+            place: TextPlace::Item(item.variable.clone(), ItemText::Help),
         });
     }
     for (i, entry) in item.glossary.iter().enumerate() {
-        for (what, text) in [("term", &entry.term), ("explanation", &entry.explanation)] {
+        let n = i + 1;
+        let texts = [
+            (ItemText::GlossaryTerm(n), &entry.term),
+            (ItemText::GlossaryExplanation(n), &entry.explanation),
+        ];
+        for (which, text) in texts {
             if text.is_blank() {
-                let place = format!("Item {}, glossary entry {} {what}", item.variable, i + 1);
+                let place = TextPlace::Item(item.variable.clone(), which);
                 out.push(P::BlankText { place });
             }
         }
@@ -66,7 +72,7 @@ pub(super) fn check_item(item: &Item, out: &mut Vec<P>) {
         } => {
             if unit_singular.as_ref().is_some_and(Text::is_blank) {
                 out.push(P::BlankText {
-                    place: format!("Item {}, unit_singular", item.variable),
+                    place: TextPlace::Item(item.variable.clone(), ItemText::UnitSingular),
                 });
             }
             let settings = [("min", *min), ("max", *max), ("step", *step)];
@@ -171,6 +177,7 @@ fn check_exclusive(item: &Item, out: &mut Vec<P>) {
 mod tests {
     use crate::instrument::check::tests::{expect, instrument, item, problems_of};
     use crate::instrument::problem::InstrumentProblem as P;
+    use crate::instrument::texts::{ItemText, TextPlace};
 
     fn number(min: &str, max: &str, step: &str) -> String {
         let rest = format!(
@@ -380,7 +387,7 @@ mod tests {
         expect(
             &instrument(&item("e1_days", rest)),
             P::BlankText {
-                place: "Item e1_days, unit_singular".into(),
+                place: TextPlace::Item("e1_days".into(), ItemText::UnitSingular),
             },
             "Item e1_days, unit_singular",
         );

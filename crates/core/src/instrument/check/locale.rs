@@ -13,7 +13,7 @@ pub(super) fn check_locales(ins: &Instrument, out: &mut Vec<P>) {
             let has_own = map.get(locale).is_some_and(|s| !s.trim().is_empty());
             if !has_own && !text.is_blank() && !locale.trim().is_empty() {
                 out.push(P::MissingLocale {
-                    place: place.to_string(),
+                    place,
                     locale: locale.into(),
                 });
             }
@@ -25,6 +25,7 @@ pub(super) fn check_locales(ins: &Instrument, out: &mut Vec<P>) {
 mod tests {
     use crate::instrument::check::tests::{expect, instrument, item, problems_of, OK};
     use crate::instrument::problem::InstrumentProblem as P;
+    use crate::instrument::texts::{ItemText, TextPlace};
 
     #[test]
     fn missing_locale() {
@@ -33,17 +34,17 @@ mod tests {
             r#""type": "agreement", "help": {"fr": "Aide"}"#,
         ));
         let problem = P::MissingLocale {
-            place: "Item a1_fr, help".into(),
+            place: TextPlace::Item("a1_fr".into(), ItemText::Help),
             locale: "en".into(),
         };
         expect(&json, problem, "Item a1_fr, help: it has no \"en\" text.");
         let title = r#""title": {"en": " ", "fr": "Avis"}"#;
         let json = instrument(OK).replace(r#""title": "Feedback""#, title);
         let problem = P::MissingLocale {
-            place: "The title".into(),
+            place: TextPlace::Title,
             locale: "en".into(),
         };
-        expect(&json, problem, "The title");
+        expect(&json, problem, "The title: it has no");
     }
 
     #[test]
@@ -51,23 +52,23 @@ mod tests {
         let rest = r#""type": "number", "unit": "days", "unit_singular": {"fr": "jour"},
             "min": 0, "max": 28, "step": 1"#;
         let problem = P::MissingLocale {
-            place: "Item e1_days, unit_singular".into(),
+            place: TextPlace::Item("e1_days".into(), ItemText::UnitSingular),
             locale: "en".into(),
         };
         expect(
             &instrument(&item("e1_days", rest)),
             problem,
-            "unit_singular",
+            "Item e1_days, unit_singular:",
         );
         let sections = r#"[{"id": "s1", "title": "One",
             "groups": [{"id": "g_one", "heading": {"fr": "Titre"}}],
             "items": [{"variable": "a1_x", "text": "Q?", "type": "agreement", "group": "g_one"}]}]"#;
         let json = crate::instrument::check::tests::with_sections("[]", sections);
         let problem = P::MissingLocale {
-            place: "Group g_one, heading".into(),
+            place: TextPlace::GroupHeading("g_one".into()),
             locale: "en".into(),
         };
-        expect(&json, problem, "Group g_one, heading");
+        expect(&json, problem, "Group g_one, heading:");
     }
 
     #[test]

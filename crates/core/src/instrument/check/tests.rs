@@ -4,6 +4,7 @@
 
 use crate::instrument::load::load_instrument;
 use crate::instrument::problem::InstrumentProblem as P;
+use crate::instrument::texts::{ItemText, TextPlace};
 
 const TEMPLATE: &str = r#"{
   "id": "test", "version": "1.0.0", "locale": "en",
@@ -129,23 +130,27 @@ fn blank_scale_label() {
 fn blank_text() {
     let sections = format!(r#"[{{"id": "s1", "title": "One", "intro": " ", "items": [{OK}]}}]"#);
     let problem = P::BlankText {
-        place: "Section s1, intro".into(),
+        place: TextPlace::SectionIntro("s1".into()),
     };
-    expect(&with_sections("[]", &sections), problem, "Section s1");
+    expect(
+        &with_sections("[]", &sections),
+        problem,
+        "Section s1, intro",
+    );
     let json = instrument(&item("a1_h", r#""type": "agreement", "help": " ""#));
     expect(
         &json,
         P::BlankText {
-            place: "Item a1_h, help".into(),
+            place: TextPlace::Item("a1_h".into(), ItemText::Help),
         },
-        "Item a1_h",
+        "Item a1_h, help:",
     );
     let glossary = r#""type": "agreement", "glossary": [{"term": "dose", "explanation": ""}]"#;
-    let place = "Item a1_g, glossary entry 1 explanation";
     let problem = P::BlankText {
-        place: place.into(),
+        place: TextPlace::Item("a1_g".into(), ItemText::GlossaryExplanation(1)),
     };
-    expect(&instrument(&item("a1_g", glossary)), problem, "Item a1_g");
+    let place = "Item a1_g, glossary entry 1 explanation:";
+    expect(&instrument(&item("a1_g", glossary)), problem, place);
 }
 
 #[test]

@@ -14,7 +14,7 @@ use candour_core::export::{
 use candour_core::instrument::Instrument;
 use candour_core::messages::Messages;
 use candour_core::seal::ResearchPublicKey;
-use candour_core::storage::{StoreError, StoredEntry};
+use candour_core::storage::{DamagedEntry, StoreError, StoredEntry};
 use candour_core::time::Timestamp;
 use candour_web::clock::now;
 use candour_web::download::{download, DownloadError};
@@ -41,9 +41,9 @@ pub enum ExportRunError {
     /// The browser was not given the file.
     #[error("{0}")]
     Download(#[from] DownloadError),
-    /// A stored entry could not be read back (the reader's words).
+    /// A stored entry could not be read back.
     #[error("A stored response could not be read ({0}), so nothing was exported.")]
-    DamagedEntry(String),
+    DamagedEntry(DamagedEntry),
 }
 
 impl ExportRunError {
@@ -55,9 +55,10 @@ impl ExportRunError {
             ExportRunError::Signed(e) => e.in_words(m),
             ExportRunError::Signing(e) => e.in_words(m),
             ExportRunError::Download(e) => e.in_words(m),
-            ExportRunError::DamagedEntry(detail) => {
-                m.fill("researcher.export_entry_damaged", &[("detail", detail)])
-            }
+            ExportRunError::DamagedEntry(e) => m.fill(
+                "researcher.export_entry_damaged",
+                &[("detail", &e.in_words(m))],
+            ),
         }
     }
 }
