@@ -10,17 +10,7 @@ use candour_core::instrument::load::{InstrumentErrors, InstrumentProblem};
 use candour_core::locale::PSEUDO_LONG;
 use candour_core::messages::Messages;
 
-/// The workbench's own texts, where these errors' words live.
-const WORKBENCH_EN: &str = include_str!("../../../locales/workbench/en.json");
-
-/// `words` with English equals `display`; with the pseudo-locale it is a
-/// pseudo-localised sentence (no key name, no English left around values).
-fn check(display: String, words: impl Fn(&Messages) -> String) {
-    assert_eq!(words(&Messages::for_page("en", WORKBENCH_EN)), display);
-    let pseudo = words(&Messages::for_page(PSEUDO_LONG, WORKBENCH_EN));
-    assert_ne!(pseudo, display, "not localised: {display}");
-    assert!(pseudo.starts_with('['), "a key or a bare value: {pseudo}");
-}
+use candour_testkit::in_words::{check, check_no_english, WORKBENCH_EN};
 
 fn s(text: &str) -> String {
     text.to_owned()
@@ -62,7 +52,6 @@ fn key_file_errors_are_in_words() {
 /// JSON reader or Argon2 is data, and stays as it is).
 #[test]
 fn each_damage_to_a_key_file_is_in_words() {
-    let pseudo = Messages::for_page(PSEUDO_LONG, WORKBENCH_EN);
     for damage in [
         KeyFileDamage::NoFormatVersion,
         KeyFileDamage::Shape(s("missing field `salt`")),
@@ -78,24 +67,16 @@ fn each_damage_to_a_key_file_is_in_words() {
         KeyFileDamage::DerivationFailed(s("out of memory")),
         KeyFileDamage::Garbled,
     ] {
+        let data: &[&str] = match &damage {
+            KeyFileDamage::Shape(detail)
+            | KeyFileDamage::UnusableSettings(detail)
+            | KeyFileDamage::DerivationFailed(detail) => &[detail.as_str()],
+            _ => &[],
+        };
         let e = KeyFileError::Damaged {
             damage: damage.clone(),
         };
-        check(e.to_string(), |m| e.in_words(m));
-        let english = damage.to_string();
-        let phrase = match &damage {
-            KeyFileDamage::Shape(_) => None,
-            KeyFileDamage::UnusableSettings(_) => Some("settings are not usable"),
-            KeyFileDamage::DerivationFailed(_) => Some("derivation failed"),
-            _ => Some(english.as_str()),
-        };
-        if let Some(phrase) = phrase {
-            assert!(
-                !e.in_words(&pseudo).contains(phrase),
-                "English left: {}",
-                e.in_words(&pseudo)
-            );
-        }
+        check_no_english(e.to_string(), |m| e.in_words(m), data);
     }
 }
 

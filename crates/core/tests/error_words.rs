@@ -15,34 +15,7 @@ use candour_core::seal::SetupError;
 use candour_core::storage::instruments::{SaveError, StoredProblem};
 use candour_core::storage::{DamagedEntry, StoreError, StoreFault};
 
-/// The workbench's own texts, where the import refusals live.
-const WORKBENCH_EN: &str = include_str!("../../../locales/workbench/en.json");
-
-/// Checks one error: `words` with English equals `display`, and with the
-/// pseudo-locale differs from it and is no key name.
-fn check(display: String, words: impl Fn(&Messages) -> String) {
-    let english = Messages::for_page("en", WORKBENCH_EN);
-    assert_eq!(words(&english), display);
-    let pseudo = words(&Messages::for_page(PSEUDO_LONG, WORKBENCH_EN));
-    assert_ne!(pseudo, display, "not localised: {display}");
-    assert!(pseudo.starts_with('['), "a key or a bare value: {pseudo}");
-}
-
-/// As [`check`], and in the pseudo-locale no English word is left once the
-/// values the error carries as data (`data`: names, numbers, a reader's
-/// words) are taken out: every word around them came from a locale file.
-fn check_no_english(display: String, words: impl Fn(&Messages) -> String, data: &[&str]) {
-    check(display.clone(), &words);
-    let mut pseudo = words(&Messages::for_page(PSEUDO_LONG, WORKBENCH_EN));
-    for value in data {
-        pseudo = pseudo.replace(value, " ");
-    }
-    let mut run = 0;
-    for c in pseudo.chars() {
-        run = if c.is_ascii_alphabetic() { run + 1 } else { 0 };
-        assert!(run < 2, "English left in {pseudo:?} (from {display:?})");
-    }
-}
+use candour_testkit::in_words::{check, check_no_english};
 
 fn s(text: &str) -> String {
     text.to_owned()

@@ -8,6 +8,7 @@ pub mod codebook_support;
 pub mod completion_time;
 pub mod export_support;
 pub mod fixture_files;
+pub mod in_words;
 pub mod memory_records;
 pub mod memory_store;
 pub mod module_graph;
