@@ -14,7 +14,7 @@ use crate::screens::review::ReviewScreen;
 use crate::screens::start::StartScreen;
 use crate::screens::still_there::StillThereDialog;
 use crate::services::locale::with_display_texts;
-use crate::services::startup::Startup;
+use crate::services::startup::{EarlyOpen, Startup};
 use crate::services::window_lock::{WindowLock, SURVEY_LOCK};
 use crate::state::{action_callback, AppEnv, SurveyState};
 use candour_core::messages::Messages;
@@ -24,13 +24,22 @@ use candour_web::navigate::{go_to, STAFF_PAGE};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Props of the whole app.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The record database asked for before the first render
+    /// ([`EarlyOpen::begin`]); without one, start-up asks for it itself.
+    #[prop_or_default]
+    pub early: EarlyOpen,
+}
+
 /// The whole app.
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     // One survey window at a time: nothing is read or written before this
     // window holds the lock, so a second window writes nothing.
     let window = use_window_lock(SURVEY_LOCK);
-    let startup = use_startup(window.lock().is_some());
+    let startup = use_startup(window.lock().is_some(), &props.early);
     let settings = startup.as_ref().map(|s| s.settings.clone());
     let env = use_memo(settings, |settings| AppEnv {
         messages: Rc::new(Messages::for_locale(&app_locale())),

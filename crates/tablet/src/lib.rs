@@ -24,8 +24,8 @@ pub mod widgets;
 /// for the record database, and mounts the app on `<body>`.
 pub fn start() {
     candour_web::panic_screen::install();
-    services::startup::open_early();
-    yew::Renderer::<app::App>::new().render();
+    let early = services::startup::EarlyOpen::begin();
+    yew::Renderer::<app::App>::with_props(app::AppProps { early }).render();
 }
 
 /// The staff page (`staff.html`): installs the panic hook and mounts the

@@ -4,24 +4,19 @@
 //! 10,000 records. Through `Timestamp`'s `Display` (the formatting
 //! machinery) and a `String` each, times were the largest single cost of an
 //! export. Here the model keeps [`Timestamp`]s, and the text is written into
-//! a 24-byte buffer on the stack, with the calendar date of the last day
-//! seen reused (a record's times fall on one day). A test holds the output
-//! to `Display`'s, byte for byte.
+//! a 24-byte buffer on the stack. (The calendar date is worked out each
+//! time: a cache of the last day would have to live in a global, as serde
+//! gives a field's writer no other place, and the few integer divisions it
+//! saves are a small part of an export.) A test holds the output to
+//! `Display`'s, byte for byte.
 
 use crate::time::{civil_from_days, Timestamp};
 use serde::de::{self, Visitor};
 use serde::{Deserializer, Serializer};
-use std::cell::Cell;
 use std::fmt;
 
 /// The ISO text of one timestamp, `YYYY-MM-DDTHH:MM:SS.mmmZ`.
 pub struct Iso([u8; 24]);
-
-thread_local! {
-    /// The last day formatted and its `YYYY-MM-DD`; the date arithmetic
-    /// costs more than all the rest.
-    static LAST_DAY: Cell<(i64, [u8; 10])> = const { Cell::new((i64::MIN, [0; 10])) };
-}
 
 impl Iso {
     /// The text of `ts`, or `None` outside years 0 to 9999 (which no clock
@@ -30,25 +25,16 @@ impl Iso {
         let ms = ts.0.rem_euclid(1000) as u32;
         let secs = ts.0.div_euclid(1000);
         let (day, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400) as u32);
-        let (cached, date) = LAST_DAY.get();
-        let date = if cached == day {
-            date
-        } else {
-            let (y, m, d) = civil_from_days(day);
-            if !(0..=9999).contains(&y) {
-                return None;
-            }
-            let y = y as u32;
-            let mut date = *b"0000-00-00";
-            two(&mut date, 0, y / 100);
-            two(&mut date, 2, y % 100);
-            two(&mut date, 5, m);
-            two(&mut date, 8, d);
-            LAST_DAY.set((day, date));
-            date
-        };
+        let (y, m, d) = civil_from_days(day);
+        if !(0..=9999).contains(&y) {
+            return None;
+        }
+        let y = y as u32;
         let mut b = *b"0000-00-00T00:00:00.000Z";
-        b[..10].copy_from_slice(&date);
+        two(&mut b, 0, y / 100);
+        two(&mut b, 2, y % 100);
+        two(&mut b, 5, m);
+        two(&mut b, 8, d);
         two(&mut b, 11, rest / 3600);
         two(&mut b, 14, rest % 3600 / 60);
         two(&mut b, 17, rest % 60);

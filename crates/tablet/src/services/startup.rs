@@ -48,35 +48,40 @@ pub struct Startup {
     pub maker: Option<EntryMaker>,
 }
 
-thread_local! {
-    /// The record database asked for by [`open_early`], until start-up takes it.
-    static EARLY_OPEN: RefCell<Option<Result<OpeningRecords, StoreError>>> =
-        const { RefCell::new(None) };
+/// The record database asked for before the app's first render, handed to
+/// [`start_up`] through the app's props: the browser opens it while the
+/// app renders and reads the instrument, instead of only after both.
+/// Opening writes nothing. Compared by identity, as a prop.
+#[derive(Clone, Default)]
+pub struct EarlyOpen(Rc<RefCell<Option<Result<OpeningRecords, StoreError>>>>);
+
+impl EarlyOpen {
+    /// Asks the browser to open the record database now.
+    pub fn begin() -> EarlyOpen {
+        EarlyOpen(Rc::new(RefCell::new(Some(RecordsDb::begin_open()))))
+    }
+
+    /// The opening asked for, once; then (or when none was asked) a new one.
+    fn take(&self) -> Result<OpeningRecords, StoreError> {
+        self.0
+            .borrow_mut()
+            .take()
+            .unwrap_or_else(RecordsDb::begin_open)
+    }
 }
 
-/// Asks the browser to open the record database before the app's first
-/// render; [`start_up`] then waits for it rather than asking only then.
-/// Asked once: a second call while the first is pending does nothing.
-/// Opening writes nothing.
-pub fn open_early() {
-    EARLY_OPEN.with(|early| {
-        let mut early = early.borrow_mut();
-        if early.is_none() {
-            *early = Some(RecordsDb::begin_open());
-        }
-    });
+impl PartialEq for EarlyOpen {
+    fn eq(&self, other: &EarlyOpen) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// Loads everything the first screen needs. Never panics: each failure is
 /// carried to the screen that says it in words. Call it only while this
 /// window holds the survey lock.
-pub async fn start_up() -> Startup {
-    // Asked before anything else (see `open_early`): the browser opens the
-    // database while the app renders and reads the instrument, instead of
-    // only after both.
-    let opening = EARLY_OPEN
-        .with(|early| early.borrow_mut().take())
-        .unwrap_or_else(RecordsDb::begin_open);
+pub async fn start_up(early: &EarlyOpen) -> Startup {
+    // Asked before anything else (see `EarlyOpen`).
+    let opening = early.take();
     // A researcher's instrument when one was chosen and still loads,
     // otherwise the default. A draft answered on another instrument is
     // kept as a partial record, never resumed on this one.
