@@ -102,6 +102,35 @@ test('the recovery code resets a forgotten PIN, keeps every record, and is then 
   await page.context().close();
 });
 
+test('a recovery code whose screen went away before it was confirmed is replaced, and shown, at the next right PIN', async () => {
+  const page = await openApp(env);
+  await openArea(page);
+  await page.getByLabel('New PIN').fill(PIN);
+  await page.getByLabel('Type the PIN again').fill(PIN);
+  await page.getByRole('button', { name: 'Set PIN' }).click();
+  await page.getByRole('heading', { name: 'Write down the recovery code' }).waitFor();
+  const unseen = (await page.getByText(RECOVERY_CODE).innerText()).trim();
+  // The page goes away before "I have written it down".
+  await page.reload();
+  await unlock(page, PIN);
+  const fresh = await readRecoveryCode(page);
+  assert.notEqual(fresh, unseen, 'a new code, since the first may never have been written down');
+  await page.getByRole('heading', { name: HOME }).waitFor();
+  await page.getByRole('button', { name: 'Lock and leave' }).click();
+  // Confirmed: the next unlock goes straight in, and the confirmed code works.
+  await openArea(page);
+  await unlock(page, PIN);
+  await page.getByRole('heading', { name: HOME }).waitFor();
+  await page.getByRole('button', { name: 'Lock and leave' }).click();
+  await openArea(page);
+  await page.getByRole('button', { name: 'Forgotten the PIN?' }).click();
+  await recover(page, fresh, '583920');
+  await readRecoveryCode(page);
+  await page.getByRole('heading', { name: HOME }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a PIN hashed by an older build unlocks once, is made 600,000 rounds, and gets a recovery code', async () => {
   const page = await openApp(env);
   // As the first builds stored it: 100,000 rounds, no recovery code.

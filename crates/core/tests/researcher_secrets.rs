@@ -8,8 +8,8 @@ use candour_core::hash::to_hex;
 use candour_core::researcher::lockout::Lockout;
 use candour_core::researcher::recovery::{new_recovery_code, normalise_recovery_code};
 use candour_core::researcher::secrets::{
-    load_lockout, load_pin, load_recovery, save_lockout, save_pin, save_recovery, LOCKOUT_KEY,
-    PIN_KEY,
+    clear_code_unshown, code_unshown, load_lockout, load_pin, load_recovery, mark_code_unshown,
+    save_lockout, save_pin, save_recovery, LOCKOUT_KEY, PIN_KEY, RECOVERY_UNSHOWN_KEY,
 };
 use candour_core::researcher::slow_hash::{Derivation, SlowHash, KDF, KEY_BYTES, ROUNDS};
 use candour_core::storage::KeyValueStore;
@@ -203,4 +203,24 @@ fn a_pin_stored_by_the_first_build_still_reads_and_asks_for_an_upgrade() {
     assert_eq!(stored.rounds, 100_000);
     assert!(stored.needs_upgrade());
     assert_eq!(stored.derivation().map(|d| d.rounds), Some(100_000));
+}
+
+/// A recovery code is marked unshown until staff confirm it, so a code
+/// whose screen went away is replaced (and shown) at the next right PIN;
+/// the mark is its own key and touches neither hash.
+#[test]
+fn a_recovery_code_is_unshown_until_confirmed() {
+    let mut store = MemoryStore::default();
+    assert!(!code_unshown(&store), "no mark on a new tablet");
+    mark_code_unshown(&mut store).expect("marks");
+    assert!(code_unshown(&store));
+    assert_eq!(
+        store.get(RECOVERY_UNSHOWN_KEY).expect("reads"),
+        Some("1".to_owned())
+    );
+    assert_eq!(load_pin(&store).expect("reads"), None);
+    assert_eq!(load_recovery(&store).expect("reads"), None);
+    clear_code_unshown(&mut store).expect("clears");
+    assert!(!code_unshown(&store));
+    clear_code_unshown(&mut store).expect("clearing twice is harmless");
 }

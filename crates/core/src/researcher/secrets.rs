@@ -10,6 +10,11 @@ use crate::storage::{KeyValueStore, StoreError};
 pub const PIN_KEY: &str = "candour:pin";
 /// Key of the recovery code's hash.
 pub const RECOVERY_KEY: &str = "candour:recovery";
+/// Key of the mark "a recovery code was made and not yet shown": set
+/// before the code is stored and cleared once staff say they wrote it
+/// down, so that a code whose screen went away (staff left the gate while
+/// it was hashed, the page closed) is never silently the only way in.
+pub const RECOVERY_UNSHOWN_KEY: &str = "candour:recovery-unshown";
 /// Key of the wrong-try count and the wait.
 pub const LOCKOUT_KEY: &str = "candour:lockout";
 
@@ -35,6 +40,23 @@ pub fn load_recovery(store: &impl KeyValueStore) -> Result<Option<SlowHash>, Sto
 /// code works).
 pub fn save_recovery(store: &mut impl KeyValueStore, code: &SlowHash) -> Result<(), StoreError> {
     save_hash(store, RECOVERY_KEY, "recovery", code)
+}
+
+/// Marks that a recovery code is being made and has not been shown yet.
+pub fn mark_code_unshown(store: &mut impl KeyValueStore) -> Result<(), StoreError> {
+    store.set(RECOVERY_UNSHOWN_KEY, "1")
+}
+
+/// Whether the newest recovery code may never have been seen: the next
+/// right PIN then makes a new one and shows it. Unreadable storage counts
+/// as no mark (the PIN could not be checked either).
+pub fn code_unshown(store: &impl KeyValueStore) -> bool {
+    matches!(store.get(RECOVERY_UNSHOWN_KEY), Ok(Some(_)))
+}
+
+/// Clears the mark: staff said they wrote the code down.
+pub fn clear_code_unshown(store: &mut impl KeyValueStore) -> Result<(), StoreError> {
+    store.remove(RECOVERY_UNSHOWN_KEY)
 }
 
 fn load_hash(

@@ -14,7 +14,8 @@ use candour_core::researcher::recovery::{
     new_recovery_code, normalise_recovery_code, RecoveryCodeError,
 };
 use candour_core::researcher::secrets::{
-    load_lockout, load_pin, load_recovery, save_lockout, save_pin, save_recovery,
+    clear_code_unshown, code_unshown, load_lockout, load_pin, load_recovery, mark_code_unshown,
+    save_lockout, save_pin, save_recovery,
 };
 use candour_core::researcher::slow_hash::{Derivation, SlowHash};
 use candour_core::storage::StoreError;
@@ -131,16 +132,31 @@ fn locked_now() -> Result<Option<Attempt>, GateError> {
 }
 
 /// A new recovery code, stored as a slow hash; returns it to be shown once.
+/// It is marked as not yet shown first, until [`recovery_code_shown`]: if
+/// its screen goes away before staff confirm it, the next right PIN makes
+/// and shows another.
 pub async fn make_recovery_code() -> Result<String, GateError> {
     let code = new_recovery_code(salt()?);
     let stored = hash(&normalise_recovery_code(&code)?).await?;
-    save_recovery(&mut store()?, &stored)?;
+    let mut store = store()?;
+    mark_code_unshown(&mut store)?;
+    save_recovery(&mut store, &stored)?;
     Ok(code)
+}
+
+/// Staff said they wrote the newest recovery code down. Not saying so (a
+/// storage that refuses the change) only means that the next right PIN
+/// shows a new code, which is safe.
+pub fn recovery_code_shown() {
+    if let Ok(mut store) = store() {
+        let _ = clear_code_unshown(&mut store);
+    }
 }
 
 /// Checks `pin`. While a wait runs nothing is checked. A right PIN whose
 /// hash is older than today's is hashed again at today's strength, and a
-/// tablet without a recovery code gets one (to be shown once).
+/// tablet without a recovery code, or whose newest code was never
+/// confirmed as written down, gets a new one (to be shown once).
 pub async fn unlock(pin: &str) -> Result<Result<Opened, Attempt>, GateError> {
     if let Some(locked) = locked_now()? {
         return Ok(Err(locked));
@@ -158,8 +174,9 @@ pub async fn unlock(pin: &str) -> Result<Result<Opened, Attempt>, GateError> {
             let _ = save_pin(&mut store()?, &stronger);
         }
     }
-    match load_recovery(&store()?) {
-        Ok(Some(_)) => Ok(Ok(Opened::Unlocked)),
+    let store = store()?;
+    match load_recovery(&store) {
+        Ok(Some(_)) if !code_unshown(&store) => Ok(Ok(Opened::Unlocked)),
         _ => Ok(Ok(Opened::ShowCode(make_recovery_code().await?))),
     }
 }

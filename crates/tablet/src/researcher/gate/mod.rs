@@ -10,7 +10,7 @@ use crate::hooks::use_focus_heading::use_focus_heading;
 use crate::hooks::use_lockout_clock::use_lockout_clock;
 use crate::hooks::use_still_shown::use_still_shown;
 use crate::services::secrets::{
-    pin_state, reset_with_code, set_first_pin, unlock, Opened, PinState,
+    pin_state, recovery_code_shown, reset_with_code, set_first_pin, unlock, Opened, PinState,
 };
 use crate::state::AppEnv;
 use candour_core::messages::Messages;
@@ -60,7 +60,8 @@ pub fn PinGate(props: &GateProps) -> Html {
     let m = env.messages.clone();
 
     if let Mode::ShowCode(shown) = &*mode {
-        return html! { <ShowCode code={shown.clone()} on_done={props.on_unlocked.clone()} /> };
+        let on_done = props.on_unlocked.reform(|()| recovery_code_shown());
+        return html! { <ShowCode code={shown.clone()} {on_done} /> };
     }
 
     let submit = {

@@ -2,7 +2,7 @@
 //! changing the PIN, and a new recovery code when the old one is lost.
 
 use crate::services::local_store::LocalStore;
-use crate::services::secrets::{change_pin, make_recovery_code};
+use crate::services::secrets::{change_pin, make_recovery_code, recovery_code_shown};
 use crate::state::AppEnv;
 use candour_core::messages::Messages;
 use candour_core::researcher::area_lock::parse_lock_minutes;
@@ -114,7 +114,10 @@ pub fn SecurityPanel(props: &SecurityProps) -> Html {
     };
     let written = {
         let new_code = new_code.clone();
-        Callback::from(move |_: MouseEvent| new_code.set(None))
+        Callback::from(move |_: MouseEvent| {
+            recovery_code_shown();
+            new_code.set(None)
+        })
     };
     let m = &env.messages;
     let busy = *busy;
