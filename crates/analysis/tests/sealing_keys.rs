@@ -3,9 +3,9 @@
 //! the way WebCrypto makes them.
 
 use candour_analysis::sealing::{
-    begin_research_key, check_new_passphrase, key_file_public_key, make_research_key,
-    open_key_file, verify_p1363, write_key_file, KdfCost, KeyFileDamage, KeyFileError,
-    LockedKeyFile, NewKeyFile, ResearchKeyPair,
+    begin_research_key, check_new_passphrase, key_file_public_key, open_key_file, verify_p1363,
+    write_key_file, KdfCost, KeyFileDamage, KeyFileError, LockedKeyFile, NewKeyFile,
+    ResearchKeyPair,
 };
 use candour_core::seal::decode_base64;
 use candour_kdf::{answer, read_reply};
@@ -88,24 +88,19 @@ fn deriving_through_the_worker_messages_writes_and_opens_the_same_files() {
         Some(KeyFileError::WrongPassphrase)
     );
 
-    let made = make_research_key(
-        PASSPHRASE,
-        PASSPHRASE,
-        None,
-        KdfCost::RECOMMENDED,
-        t(0),
-        &mut rng(5),
-    )
-    .expect("made");
-    let draft = begin_research_key(
-        PASSPHRASE,
-        PASSPHRASE,
-        None,
-        KdfCost::RECOMMENDED,
-        t(0),
-        &mut rng(5),
-    )
-    .expect("begun");
+    let begin = || {
+        begin_research_key(
+            PASSPHRASE,
+            PASSPHRASE,
+            None,
+            KdfCost::RECOMMENDED,
+            t(0),
+            &mut rng(5),
+        )
+        .expect("begun")
+    };
+    let made = begin().finish_here().expect("made");
+    let draft = begin();
     let key = read_reply(&answer(&draft.derivation().to_bytes())).expect("derived");
     assert_eq!(draft.finish(&key).expect("finished"), made);
 }

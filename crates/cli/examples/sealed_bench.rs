@@ -13,7 +13,7 @@
 //! (`bench-sealed-N.json`).
 
 use candour_analysis::open::{combine_opened, integrity, open_file_with_key};
-use candour_analysis::sealing::{make_research_key, open_key_file, KdfCost, ResearchKeyPair};
+use candour_analysis::sealing::{begin_research_key, open_key_file, KdfCost, ResearchKeyPair};
 use candour_testkit::export_support::{default, plausible_records, t};
 use candour_testkit::signed_export::{sealed, Tablet};
 use std::time::{Duration, Instant};
@@ -53,7 +53,7 @@ fn report(name: &str, took: Duration, budget_ms: Option<u64>) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let made = make_research_key(
+    let made = begin_research_key(
         PASSPHRASE,
         PASSPHRASE,
         None,
@@ -61,6 +61,7 @@ fn main() {
         t(0),
         &mut candour_testkit::sealing_support::rng(14),
     )
+    .and_then(|draft| draft.finish_here())
     .expect("key made");
     let opened_key = Instant::now();
     let key = open_key_file(made.key_file.as_bytes(), PASSPHRASE).expect("key opens");

@@ -3,7 +3,7 @@
 
 use crate::args::Command;
 use candour_analysis::sealing::{
-    key_file_public_key, make_research_key, open_key_file, questionnaire_for_setup, KdfCost,
+    begin_research_key, key_file_public_key, open_key_file, questionnaire_for_setup, KdfCost,
     ResearchKeyPair,
 };
 use candour_core::time::Timestamp;
@@ -84,7 +84,7 @@ pub fn keygen(
         }
     };
     let passphrase = passphrase(command, env)?;
-    let made = make_research_key(
+    let made = begin_research_key(
         &passphrase,
         &passphrase,
         questionnaire.as_ref(),
@@ -92,6 +92,7 @@ pub fn keygen(
         now(),
         &mut getrandom::SysRng,
     )
+    .and_then(|draft| draft.finish_here())
     .map_err(|e| e.to_string())?;
     let dir = command.out.as_deref().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| format!("could not make {}: {e}", dir.display()))?;

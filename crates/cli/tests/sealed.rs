@@ -9,7 +9,7 @@
 
 use candour_analysis::open::COMPLETE_AND_UNALTERED;
 use candour_analysis::sealing::{
-    key_file_public_key, make_research_key, open_key_file, KdfCost, NewResearchKey,
+    begin_research_key, key_file_public_key, open_key_file, KdfCost, NewResearchKey,
 };
 use candour_cli::args::parse;
 use candour_cli::run::{run_with_cost, Status};
@@ -36,7 +36,8 @@ const LOW: KdfCost = KdfCost {
 };
 
 fn key(seed: u64) -> NewResearchKey {
-    make_research_key(PASSPHRASE, PASSPHRASE, None, LOW, t(5_000), &mut rng(seed))
+    begin_research_key(PASSPHRASE, PASSPHRASE, None, LOW, t(5_000), &mut rng(seed))
+        .and_then(|draft| draft.finish_here())
         .expect("key made")
 }
 

@@ -32,8 +32,8 @@ pub use key_file::{
 pub use key_file_error::{KeyFileDamage, KeyFileError, NotKeyFound, MIN_PASSPHRASE_CHARS};
 pub use keys::ResearchKeyPair;
 pub use new_key::{
-    begin_research_key, key_file_name, make_research_key, questionnaire_for_setup, setup_file_name,
-    NewKeyError, NewResearchKey, ResearchKeyDraft,
+    begin_research_key, key_file_name, questionnaire_for_setup, setup_file_name, NewKeyError,
+    NewResearchKey, ResearchKeyDraft,
 };
 pub use open::{read_export, ReadExport};
 pub use read_signed::{read_signed, SignedRead, TabletSeen};

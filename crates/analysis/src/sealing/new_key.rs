@@ -110,6 +110,17 @@ impl ResearchKeyDraft {
         &self.derivation
     }
 
+    /// The finished key, deriving on this thread (the command-line tool):
+    /// [`ResearchKeyDraft::derivation`] and [`ResearchKeyDraft::finish`]
+    /// in one step. The caller saves the texts.
+    pub fn finish_here(self) -> Result<NewResearchKey, NewKeyError> {
+        let key = self
+            .derivation
+            .derive()
+            .map_err(|e| NewKeyError::KeyFile(e.into()))?;
+        self.finish(&key)
+    }
+
     /// The finished key, its key file sealed with `key` (from
     /// [`ResearchKeyDraft::derivation`]). The caller saves the texts.
     pub fn finish(self, key: &[u8; 32]) -> Result<NewResearchKey, NewKeyError> {
@@ -123,22 +134,4 @@ impl ResearchKeyDraft {
             setup_file: self.setup_file,
         })
     }
-}
-
-/// Makes a research key, deriving on this thread: [`begin_research_key`],
-/// the derivation, and [`ResearchKeyDraft::finish`] in one step.
-pub fn make_research_key<R: TryCryptoRng + ?Sized>(
-    passphrase: &str,
-    confirm: &str,
-    questionnaire: Option<&Instrument>,
-    cost: KdfCost,
-    now: Timestamp,
-    rng: &mut R,
-) -> Result<NewResearchKey, NewKeyError> {
-    let draft = begin_research_key(passphrase, confirm, questionnaire, cost, now, rng)?;
-    let key = draft
-        .derivation()
-        .derive()
-        .map_err(|e| NewKeyError::KeyFile(e.into()))?;
-    draft.finish(&key)
 }

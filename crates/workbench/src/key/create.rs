@@ -1,6 +1,6 @@
 //! "Create a research key": the passphrase twice (checked, the reason in
 //! words), an optional questionnaire for the tablets, then the key made
-//! (`make_research_key`, the command-line tool's `keygen` too), its
+//! (`begin_research_key`, the command-line tool's `keygen` too), its
 //! fingerprint shown, and each file downloaded on its own button, with
 //! what to do with them. Argon2id runs in the key worker for a second or
 //! so (`background`), the page answering meanwhile; the step is timed.
