@@ -13,24 +13,12 @@
 //
 // Usage: node scripts/assemble.mjs OUT index.html=TABLET_DIR workbench.html=WORKBENCH_DIR
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fillCsp } from './csp.mjs';
-import { precache, PAGES } from './precache.mjs';
+import { filesOf, precache, PAGES } from './precache.mjs';
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
-
-/** Every file below `dir`, '/'-separated, leaving out hidden entries. */
-async function filesOf(dir) {
-  const names = await readdir(dir, { recursive: true });
-  const files = [];
-  for (const name of names) {
-    const file = name.split(sep).join('/');
-    if (file.split('/').some((part) => part.startsWith('.'))) continue;
-    if ((await stat(join(dir, name))).isFile()) files.push(file);
-  }
-  return files;
-}
 
 /**
  * Builds `out` from `builds`, a list of `{ page, dir }`: the Trunk build in

@@ -28,11 +28,11 @@ export const PAGES = ['index.html', 'staff.html', 'workbench.html'];
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
 /**
- * Every file below `dir` as a '/'-separated relative path, sorted, except
- * sw.js and hidden ones: a dot-name is never part of a build (Trunk stages its
- * next build in dist/.stage, for one).
+ * Every file below `dir` as a '/'-separated relative path, leaving out
+ * hidden ones: a dot-name is never part of a build (Trunk stages its next
+ * build in dist/.stage, for one). scripts/assemble.mjs uses it too.
  */
-async function buildFiles(dir) {
+export async function filesOf(dir) {
   const names = await readdir(dir, { recursive: true });
   const files = [];
   for (const name of names) {
@@ -40,7 +40,12 @@ async function buildFiles(dir) {
     if (file.split('/').some((part) => part.startsWith('.'))) continue;
     if ((await stat(join(dir, name))).isFile()) files.push(file);
   }
-  return files.filter((file) => file !== WORKER).sort();
+  return files;
+}
+
+/** The files the worker precaches: every file of `dir` but sw.js, sorted. */
+async function buildFiles(dir) {
+  return (await filesOf(dir)).filter((file) => file !== WORKER).sort();
 }
 
 /** Replaces `marker` in `text` by `value`, failing loudly if it is not there. */

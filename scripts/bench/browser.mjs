@@ -10,10 +10,9 @@
 //     measure, which reports only events of 16 ms or more, so its p50 / p95
 //     are of those events, printed with how many of all events they are).
 // Usage: node scripts/bench/browser.mjs [DIST]
-import { chromium } from 'playwright-core';
-import { serve } from '../static-server.mjs';
 import { FULL_PLAN, answerAll, startAndConsent } from '../../tests/e2e/survey.mjs';
 import { report } from './report.mjs';
+import { benchSession, QUIET } from './session.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const LOADS = 5;
@@ -105,12 +104,7 @@ async function tapLatency(browser, origin, rate) {
   return { probes, timings, events };
 }
 
-const server = await serve(dist, 0);
-const origin = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const { origin, browser, close } = await benchSession(dist, QUIET);
 try {
   for (const [rate, budget] of [[1, undefined], [4, 300]]) {
     report(`first interactive screen at ${rate}x, first visit (median of ${LOADS})`, await firstInteractive(browser, origin, rate), budget);
@@ -130,6 +124,5 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

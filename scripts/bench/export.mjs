@@ -6,10 +6,9 @@
 // time from the press to the "Exported" message, and each file's size.
 // Usage: node scripts/bench/export.mjs [dist]   (scripts/bench.sh runs it)
 import { readFile, stat } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
-import { serve } from '../static-server.mjs';
 import { seed } from './seed.mjs';
 import { report } from './report.mjs';
+import { benchSession } from './session.mjs';
 import { setFirstPin } from '../../tests/e2e/staff.mjs';
 
 const dist = process.argv[2] ?? 'dist';
@@ -38,12 +37,7 @@ function reportSteps(count, ms) {
   for (const step of STEPS.filter((s) => ms.has(s))) report(`  step ${step}`, ms.get(step));
 }
 const fixture = await readFile(new URL('../../tests/fixtures/storage/record-v2.json', import.meta.url), 'utf8');
-const server = await serve(dist, 0);
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const { origin, browser, close } = await benchSession(dist);
 try {
   const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
   page.setDefaultTimeout(120_000);
@@ -81,6 +75,5 @@ try {
     await page.getByRole('button', { name: 'Start a new survey' }).waitFor();
   }
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

@@ -6,13 +6,12 @@
 // entry: export form, HPKE, JSON), and the Send tap's time to the next
 // frame with and without the key, medians.
 // Usage: node scripts/bench/sealing.mjs [DIST]
-import { chromium } from 'playwright-core';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '../static-server.mjs';
 import { FULL_PLAN, answerAll, startAndConsent } from '../../tests/e2e/survey.mjs';
 import { setFirstPin } from '../../tests/e2e/staff.mjs';
 import { report } from './report.mjs';
+import { benchSession, QUIET } from './session.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -60,12 +59,7 @@ async function sends(browser, origin, rate, sealed) {
   return { send: median(send), seal: seal.length ? median(seal) : undefined, count: seal.length };
 }
 
-const server = await serve(dist, 0);
-const origin = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const { origin, browser, close } = await benchSession(dist, QUIET);
 try {
   for (const rate of [1, 4]) {
     const plain = await sends(browser, origin, rate, false);
@@ -77,6 +71,5 @@ try {
     report(`Send tap: added by sealing at ${rate}x`, sealed.send - plain.send, budget);
   }
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

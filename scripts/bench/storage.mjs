@@ -5,19 +5,13 @@
 // decoded and checked, median of 3) and the IndexedDB size on disk.
 // Usage: node scripts/bench/storage.mjs [dist]   (scripts/bench.sh runs it)
 import { readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
-import { serve } from '../static-server.mjs';
 import { seed } from './seed.mjs';
 import { report } from './report.mjs';
+import { benchSession } from './session.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const fixture = await readFile(new URL('../../tests/fixtures/storage/record-v2.json', import.meta.url), 'utf8');
-const server = await serve(dist, 0);
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const { origin, browser, close } = await benchSession(dist);
 
 /** Trunk's loader (dist/index.html) announces the started app with the wasm
  * instance's exports; its memory is the app's whole heap. */
@@ -60,5 +54,4 @@ for (const [from, to, budget] of [[0, 5000, undefined], [5000, 10000, 500]]) {
   report(`IndexedDB on disk with ${to} records`, used / 1e6, undefined, 'MB');
   report('  of which per record (with its index entry)', String(Math.round((used - empty) / to)), undefined, 'bytes');
 }
-await browser.close();
-server.close();
+await close();

@@ -10,9 +10,8 @@
 //     was checked ("Checking…" on screen: the screen stays live), and then
 //     while the researcher area was first drawn.
 // Usage: node scripts/bench/unlock.mjs [DIST]
-import { chromium } from 'playwright-core';
-import { serve } from '../static-server.mjs';
 import { report } from './report.mjs';
+import { benchSession, QUIET } from './session.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const RUNS = 5;
@@ -49,7 +48,7 @@ async function staffPage(browser, origin, rate) {
   page.setDefaultTimeout(60_000);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  await page.goto(`${origin}staff.html`);
+  await page.goto(`${origin}/staff.html`);
   return { context, page };
 }
 
@@ -97,12 +96,7 @@ async function measure(browser, origin, rate) {
   };
 }
 
-const server = await serve(dist, 0);
-const origin = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const { origin, browser, close } = await benchSession(dist, QUIET);
 try {
   for (const rate of [1, 4]) {
     const m = await measure(browser, origin, rate);
@@ -114,6 +108,5 @@ try {
     report(`longest time without a frame, area first drawn, ${rate}x`, m.drawing);
   }
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

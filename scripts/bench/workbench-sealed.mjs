@@ -13,9 +13,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from '../static-server.mjs';
 import { report } from './report.mjs';
+import { benchSession } from './session.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = process.argv[2] ?? join(ROOT, 'dist');
@@ -29,9 +28,7 @@ try {
   execFileSync('cargo', [...example, '--write', dir, ...COUNTS.map(([n]) => String(n))], { cwd: ROOT, stdio: 'inherit' });
   const passphrase = await readFile(join(dir, 'bench-passphrase.txt'), 'utf8');
 
-  const server = await serve(dist, 0);
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const { origin, browser, close } = await benchSession(dist);
   const figures = {};
   const add = (name, value) => { (figures[name] ??= []).push(value); };
   try {
@@ -66,8 +63,7 @@ try {
       }
     }
   } finally {
-    await browser.close();
-    await new Promise((ok) => server.close(ok));
+    await close();
   }
   for (const [n, budget] of COUNTS) {
     report(`workbench: open, verify, combine ${n} sealed (median)`, median(figures[`open ${n}`]), budget);

@@ -12,9 +12,8 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from '../static-server.mjs';
 import { report } from './report.mjs';
+import { benchSession } from './session.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = process.argv[2] ?? join(ROOT, 'dist');
@@ -40,9 +39,7 @@ try {
   report(`CLI: write every file, ${RECORDS} records (best of 3)`, Math.min(...times), 500);
 
   // The workbench in the browser.
-  const server = await serve(dist, 0);
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const { origin, browser, close } = await benchSession(dist);
   const opens = [];
   const writes = [];
   const measured = [];
@@ -71,8 +68,7 @@ try {
       await context.close();
     }
   } finally {
-    await browser.close();
-    await new Promise((ok) => server.close(ok));
+    await close();
   }
   report(`workbench: open, check, combine, summarise ${RECORDS} (median)`, median(opens));
   report(`workbench: write and download every file (median)`, median(writes));
