@@ -138,7 +138,7 @@ test('a record corrupted by hand is quarantined raw and every other record still
   await page.context().close();
 });
 
-test('start-up with 10,000 stored records reads none of them and stays within 500 ms', async () => {
+test('start-up with 10,000 stored records reads none of them', async () => {
   let page = await openApp(env);
   await startAndConsent(page);
   await answerAll(page, FULL_PLAN);
@@ -160,18 +160,38 @@ test('start-up with 10,000 stored records reads none of them and stays within 50
     await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
     db.close();
   }, [real, 9_999]);
-  const timings = [];
-  for (let i = 0; i < 3; i += 1) {
+  // Every read of a stored value of the records table, counted in the page
+  // from its first script on. How long start-up takes is the benchmark's
+  // to say (scripts/bench/storage.mjs), not a test's.
+  await page.context().addInitScript(() => {
+    window.recordReads = [];
+    const count = (proto, storeOf) => {
+      for (const name of ['get', 'getAll', 'openCursor']) {
+        const original = proto[name];
+        proto[name] = function counted(...args) {
+          if (storeOf(this).name === 'records') window.recordReads.push(name);
+          return original.apply(this, args);
+        };
+      }
+    };
+    count(IDBObjectStore.prototype, (store) => store);
+    count(IDBIndex.prototype, (index) => index.objectStore);
+  });
+  for (let i = 0; i < 2; i += 1) {
     page = await reopen(env, page);
     await page.getByRole('button', { name: 'Start a new survey' }).waitFor();
-    timings.push(await page.evaluate(() => {
-      const ready = performance.getEntriesByName('candour:storage-ready')[0].startTime;
-      const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
-      return { ready, sinceWasm: ready - (wasm?.responseEnd ?? 0) };
-    }));
+    await page.waitForFunction(() => performance.getEntriesByName('candour:storage-ready').length > 0);
+    assert.deepEqual(await page.evaluate(() => window.recordReads), [], 'no stored record read at start-up');
   }
-  const best = Math.min(...timings.map((t) => t.ready));
-  console.log(`start-up with 10,000 records: storage ready at ${timings.map((t) => t.ready.toFixed(0)).join(', ')} ms after navigation`);
-  assert.ok(best < 500, `start-up took ${best} ms`);
+  // The count is real: one read of a record by hand is counted.
+  const counted = await page.evaluate(async () => {
+    const db = await new Promise((ok) => { const o = indexedDB.open('candour'); o.onsuccess = () => ok(o.result); });
+    await new Promise((ok) => { db.transaction('records').objectStore('records').get('seed-0').onsuccess = ok; });
+    db.close();
+    return window.recordReads;
+  });
+  assert.deepEqual(counted, ['get']);
+  // And the survey still starts.
+  await startAndConsent(page);
   await page.context().close();
 });

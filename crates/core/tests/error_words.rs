@@ -11,6 +11,7 @@ use candour_core::instrument::load::InstrumentProblem;
 use candour_core::instrument::texts::{ItemText, TextPlace};
 use candour_core::locale::PSEUDO_LONG;
 use candour_core::messages::Messages;
+use candour_core::receipt::{ProofDamage, ProofError};
 use candour_core::seal::SetupError;
 use candour_core::storage::instruments::{SaveError, StoredProblem};
 use candour_core::storage::{DamagedEntry, StoreError, StoreFault};
@@ -52,6 +53,16 @@ fn store_faults() -> Vec<(StoreFault, &'static [&'static str])> {
             &["missing field `public_key`"],
         ),
         (StoreFault::LastSurveyNotSaved, &[]),
+        (
+            StoreFault::PinDamaged(s("not a readable value")),
+            &["not a readable value"],
+        ),
+        (
+            StoreFault::RecoveryCodeDamaged(s("not a readable value")),
+            &["not a readable value"],
+        ),
+        (StoreFault::PinNotReadBack, &[]),
+        (StoreFault::RecoveryCodeNotReadBack, &[]),
     ]
 }
 
@@ -500,4 +511,50 @@ fn questionnaire_problems_are_in_words() {
     check(saved.to_string(), |m| saved.in_words(m));
     let stored = StoredProblem::NoLongerValid(all);
     check(stored.to_string(), |m| stored.in_words(m));
+}
+
+/// What is wrong with a picked-back export or receipt: every damage in
+/// words, the reader's own words kept as data.
+#[test]
+fn a_damaged_proof_file_is_in_words() {
+    for (damage, data) in [
+        (
+            ProofDamage::Shape(s("missing field `records`")),
+            vec!["missing field `records`"],
+        ),
+        (ProofDamage::RecordCount { stated: 3, held: 2 }, vec![]),
+        (
+            ProofDamage::NoRecordId(s("expected `,`")),
+            vec!["expected `,`"],
+        ),
+        (
+            ProofDamage::Manifest(s("expected `,`")),
+            vec!["expected `,`"],
+        ),
+        (ProofDamage::ManifestCount { listed: 3, held: 2 }, vec![]),
+        (
+            ProofDamage::NoRecordHeader(s("expected `,`")),
+            vec!["expected `,`"],
+        ),
+    ] {
+        check_no_english(damage.to_string(), |m| damage.in_words(m), &data);
+        let e = ProofError::Damaged {
+            file: s("export.json"),
+            damage,
+        };
+        let pseudo = e.in_words(&Messages::for_locale(PSEUDO_LONG));
+        assert!(!pseudo.contains("Nothing was deleted"), "{pseudo}");
+    }
+    let e = ProofError::NotJson {
+        file: s("export.json"),
+        line: 3,
+        column: 14,
+    };
+    assert_eq!(
+        e.in_words(&Messages::english()),
+        "The file export.json cannot be read (line 3, column 14); it may have been cut short. Nothing was deleted."
+    );
+    assert!(!e
+        .in_words(&Messages::for_locale(PSEUDO_LONG))
+        .contains("line 3"));
 }

@@ -40,7 +40,7 @@ mod read;
 pub use build::{build_receipt, ExportText};
 pub use check::{check_proof, ProofCheck, ProofKind, SafeSet};
 pub use digest::{entry_digests, exported_form, record_digest, stored_digests, StoredDigest};
-pub use error::ProofError;
+pub use error::{ProofDamage, ProofError};
 pub use read::{read_export_records, ExportRecords};
 
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,7 @@
 //! Reading the records of an export file as their exact text, and reading a
 //! receipt, without trusting either.
 
-use super::error::ProofError;
+use super::error::{ProofDamage, ProofError};
 use super::{Receipt, RECEIPT_FORMAT, RECEIPT_VERSION};
 use crate::export::signed::{Manifest, SIGNED_FORMAT_VERSION};
 use crate::export::{FORMAT_NAME, READABLE_VERSIONS};
@@ -99,7 +99,7 @@ pub(crate) fn read_picked<'a>(file: &str, bytes: &'a [u8]) -> Result<Picked<'a>,
             }
             serde_json::from_str::<Receipt>(text)
                 .map(Picked::Receipt)
-                .map_err(|e| damaged(file, e.to_string()))
+                .map_err(|e| damaged(file, ProofDamage::Shape(e.to_string())))
         }
         _ => Err(ProofError::NotProof {
             file: file.to_owned(),
@@ -115,14 +115,14 @@ pub fn read_export_records<'a>(file: &str, text: &'a str) -> Result<ExportRecord
     // workbench reads it; the records' own text is unchanged by it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let kind: Kind = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => damaged(file, e.to_string()),
+        serde_json::error::Category::Data => damaged(file, ProofDamage::Shape(e.to_string())),
         _ => not_json(file, &e),
     })?;
     if kind.format_version == Some(SIGNED_FORMAT_VERSION) {
         return read_signed_records(file, text);
     }
     let shape: ExportShape<'a> = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => damaged(file, e.to_string()),
+        serde_json::error::Category::Data => damaged(file, ProofDamage::Shape(e.to_string())),
         _ => not_json(file, &e),
     })?;
     // Format 1 (before questionnaire 2.0) is still read: its records are
@@ -137,17 +137,16 @@ pub fn read_export_records<'a>(file: &str, text: &'a str) -> Result<ExportRecord
     if shape.record_count != shape.records.len() {
         return Err(damaged(
             file,
-            format!(
-                "it says it holds {} records but holds {}",
-                shape.record_count,
-                shape.records.len()
-            ),
+            ProofDamage::RecordCount {
+                stated: shape.record_count,
+                held: shape.records.len(),
+            },
         ));
     }
     let mut records = Vec::with_capacity(shape.records.len());
     for raw in shape.records {
         let id = serde_json::from_str::<RecordId>(raw.get())
-            .map_err(|e| damaged(file, format!("a record has no readable id: {e}")))?
+            .map_err(|e| damaged(file, ProofDamage::NoRecordId(e.to_string())))?
             .id;
         records.push((id, raw.get()));
     }
@@ -164,23 +163,22 @@ pub fn read_export_records<'a>(file: &str, text: &'a str) -> Result<ExportRecord
 /// of records than it holds.
 fn read_signed_records<'a>(file: &str, text: &'a str) -> Result<ExportRecords<'a>, ProofError> {
     let shape: SignedShape<'a> =
-        serde_json::from_str(text).map_err(|e| damaged(file, e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| damaged(file, ProofDamage::Shape(e.to_string())))?;
     let manifest: Manifest = serde_json::from_str(shape.manifest.get())
-        .map_err(|e| damaged(file, format!("its manifest cannot be read: {e}")))?;
+        .map_err(|e| damaged(file, ProofDamage::Manifest(e.to_string())))?;
     if manifest.records.len() != shape.records.len() {
         return Err(damaged(
             file,
-            format!(
-                "its manifest lists {} records but it holds {}",
-                manifest.records.len(),
-                shape.records.len()
-            ),
+            ProofDamage::ManifestCount {
+                listed: manifest.records.len(),
+                held: shape.records.len(),
+            },
         ));
     }
     let mut records = Vec::with_capacity(shape.records.len());
     for raw in shape.records {
         let id = serde_json::from_str::<EntryId>(raw.get())
-            .map_err(|e| damaged(file, format!("a record has no readable header: {e}")))?
+            .map_err(|e| damaged(file, ProofDamage::NoRecordHeader(e.to_string())))?
             .header
             .id;
         records.push((id, raw.get()));
@@ -195,13 +193,14 @@ fn read_signed_records<'a>(file: &str, text: &'a str) -> Result<ExportRecords<'a
 fn not_json(file: &str, e: &serde_json::Error) -> ProofError {
     ProofError::NotJson {
         file: file.to_owned(),
-        detail: format!("line {}, column {}", e.line(), e.column()),
+        line: e.line(),
+        column: e.column(),
     }
 }
 
-fn damaged(file: &str, detail: String) -> ProofError {
+fn damaged(file: &str, damage: ProofDamage) -> ProofError {
     ProofError::Damaged {
         file: file.to_owned(),
-        detail,
+        damage,
     }
 }

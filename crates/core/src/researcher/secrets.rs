@@ -4,7 +4,7 @@
 use crate::researcher::lockout::{Lockout, FREE_ATTEMPTS};
 use crate::researcher::slow_hash::SlowHash;
 use crate::storage::envelope::{open, seal};
-use crate::storage::{KeyValueStore, StoreError};
+use crate::storage::{KeyValueStore, StoreError, StoreFault};
 
 /// Key of the PIN hash.
 pub const PIN_KEY: &str = "candour:pin";
@@ -22,24 +22,35 @@ pub const LOCKOUT_KEY: &str = "candour:lockout";
 /// error, never `None`: a damaged PIN must not let anyone set a new one
 /// (only the recovery code may).
 pub fn load_pin(store: &impl KeyValueStore) -> Result<Option<SlowHash>, StoreError> {
-    load_hash(store, PIN_KEY, "pin")
+    load_hash(store, PIN_KEY, "pin", StoreFault::PinDamaged)
 }
 
 /// Stores the PIN hash.
 pub fn save_pin(store: &mut impl KeyValueStore, pin: &SlowHash) -> Result<(), StoreError> {
-    save_hash(store, PIN_KEY, "pin", pin)
+    save_hash(store, PIN_KEY, "pin", pin, StoreFault::PinNotReadBack)
 }
 
 /// The stored recovery code's hash; `None` when none was made (a PIN set
 /// by an older build), an error when damaged.
 pub fn load_recovery(store: &impl KeyValueStore) -> Result<Option<SlowHash>, StoreError> {
-    load_hash(store, RECOVERY_KEY, "recovery")
+    load_hash(
+        store,
+        RECOVERY_KEY,
+        "recovery",
+        StoreFault::RecoveryCodeDamaged,
+    )
 }
 
 /// Stores the recovery code's hash (replacing the last: only the newest
 /// code works).
 pub fn save_recovery(store: &mut impl KeyValueStore, code: &SlowHash) -> Result<(), StoreError> {
-    save_hash(store, RECOVERY_KEY, "recovery", code)
+    save_hash(
+        store,
+        RECOVERY_KEY,
+        "recovery",
+        code,
+        StoreFault::RecoveryCodeNotReadBack,
+    )
 }
 
 /// Marks that a recovery code is being made and has not been shown yet.
@@ -63,12 +74,13 @@ fn load_hash(
     store: &impl KeyValueStore,
     key: &str,
     kind: &str,
+    damaged: fn(String) -> StoreFault,
 ) -> Result<Option<SlowHash>, StoreError> {
     match store.get(key)? {
         None => Ok(None),
         Some(raw) => open(kind, &raw)
             .map(Some)
-            .map_err(|e| StoreError::WriteFailed(format!("the stored {kind} is damaged ({e})"))),
+            .map_err(|e| StoreError::UnavailableBecause(damaged(e))),
     }
 }
 
@@ -77,15 +89,14 @@ fn save_hash(
     key: &str,
     kind: &str,
     hash: &SlowHash,
+    not_read_back: StoreFault,
 ) -> Result<(), StoreError> {
     let value = seal(kind, hash).map_err(StoreError::WriteFailed)?;
     store.set(key, &value)?;
     // Read back: a PIN that did not really save would lock everyone out.
     match store.get(key)? {
         Some(back) if back == value => Ok(()),
-        _ => Err(StoreError::WriteFailed(format!(
-            "the {kind} did not read back as written"
-        ))),
+        _ => Err(StoreError::WriteFailedBecause(not_read_back)),
     }
 }
 

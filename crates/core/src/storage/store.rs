@@ -68,6 +68,18 @@ pub enum StoreFault {
     /// A new survey's draft would replace the only copy of the last one.
     #[error("the last survey is not saved yet, so this one cannot be")]
     LastSurveyNotSaved,
+    /// The stored PIN hash cannot be read (the reader's words).
+    #[error("the stored PIN is damaged ({0})")]
+    PinDamaged(String),
+    /// The stored recovery code's hash cannot be read (the reader's words).
+    #[error("the stored recovery code is damaged ({0})")]
+    RecoveryCodeDamaged(String),
+    /// A new PIN read back different from what was written.
+    #[error("the PIN did not read back as written")]
+    PinNotReadBack,
+    /// A new recovery code read back different from what was written.
+    #[error("the recovery code did not read back as written")]
+    RecoveryCodeNotReadBack,
 }
 
 impl StoreError {
@@ -128,6 +140,16 @@ impl StoreFault {
             StoreFault::SaveCancelled => m.get("storage.fault_save_cancelled").to_owned(),
             StoreFault::NoTable(name) => m.fill("storage.fault_no_table", &[("table", name)]),
             StoreFault::NotReadBack(id) => m.fill("storage.fault_not_read_back", &[("id", id)]),
+            StoreFault::PinDamaged(detail) => {
+                m.fill("storage.fault_pin_damaged", &[("detail", detail)])
+            }
+            StoreFault::RecoveryCodeDamaged(detail) => {
+                m.fill("storage.fault_recovery_damaged", &[("detail", detail)])
+            }
+            StoreFault::PinNotReadBack => m.get("storage.fault_pin_not_read_back").to_owned(),
+            StoreFault::RecoveryCodeNotReadBack => {
+                m.get("storage.fault_recovery_not_read_back").to_owned()
+            }
             StoreFault::ResearchKeyUnreadable(detail) => m.fill(
                 "storage.fault_research_key_unreadable",
                 &[("detail", detail)],

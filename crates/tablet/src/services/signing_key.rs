@@ -84,6 +84,9 @@ impl SigningError {
     pub fn in_words(&self, m: &Messages) -> String {
         match self {
             SigningError::NoCrypto => m.get("signing.no_crypto").to_owned(),
+            SigningError::Refused(detail) if detail.is_empty() => {
+                m.get("signing.refused_no_reason").to_owned()
+            }
             SigningError::Refused(detail) => m.fill("signing.refused", &[("detail", detail)]),
             SigningError::NotKept(detail) => m.fill("signing.not_kept", &[("detail", detail)]),
             SigningError::RefusedBecause(fault) => {

@@ -204,6 +204,6 @@ fn refused(e: JsValue) -> SpeechError {
     let message = property(&e, "message")
         .as_string()
         .or_else(|| e.as_string())
-        .unwrap_or_else(|| "no reason given".into());
+        .unwrap_or_default();
     SpeechError::Refused(message)
 }

@@ -14,11 +14,12 @@ pub fn subtle_crypto() -> Option<SubtleCrypto> {
     subtle.dyn_into::<SubtleCrypto>().ok()
 }
 
-/// Why WebCrypto refused, in words: the error's message, else what was
-/// thrown if it is text.
+/// Why WebCrypto refused, in the browser's words: the error's message,
+/// else what was thrown if it is text, else nothing (the screen then says
+/// from the locale that no reason was given).
 pub fn refusal(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())
-        .unwrap_or_else(|| "no reason given".into())
+        .unwrap_or_default()
 }

@@ -68,3 +68,21 @@ fn a_file_the_browser_refused_without_words_is_in_words() {
     let said = e.in_words(&Messages::for_locale(PSEUDO_LONG));
     assert_no_english(&said.replace("setup.json", " "));
 }
+
+/// WebCrypto refused without a word of its own: the locale says so.
+#[wasm_bindgen_test]
+fn a_signing_refusal_without_the_browser_s_words_is_in_words() {
+    use candour_tablet::services::signing_key::SigningError;
+    let e = SigningError::Refused(String::new());
+    assert_eq!(
+        e.in_words(&Messages::english()),
+        "This browser refused to make or use the tablet's signing key, without saying why, so \
+         exports cannot be signed."
+    );
+    assert_no_english(&e.in_words(&Messages::for_locale(PSEUDO_LONG)));
+    let with_words = SigningError::Refused("NotSupportedError".into());
+    assert_eq!(
+        with_words.in_words(&Messages::english()),
+        with_words.to_string()
+    );
+}
