@@ -40,14 +40,30 @@ step "browser tests (wasm-bindgen-test, headless Chromium)" \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver.json" \
   cargo test --locked --target wasm32-unknown-unknown -p candour-tablet --test browser
 step "release build (participant page, staff page and workbench)" build_release
-step "end-to-end tests (release build, headless Chromium)" \
-  node --test --test-concurrency=1 tests/e2e/
+# Two test files at a time: each spends most of its time waiting on its
+# browser, and every file has its own server, browser contexts and storage.
+step "end-to-end tests (release build, headless Chromium, two files at a time)" \
+  node --test --test-concurrency=2 tests/e2e/
 # The core set again in the other engines clinics' tablets run (iPads are
-# WebKit), through the engine-neutral layer of tests/e2e/engines/.
-for engine in webkit firefox; do
-  step "end-to-end core set (release build, $engine)" \
-    env CANDOUR_ENGINE="$engine" node --test --test-concurrency=1 tests/e2e/engines/*.core.mjs
-done
+# WebKit), through the engine-neutral layer of tests/e2e/engines/: both
+# engines side by side, for the same reason.
+engine_sets() {
+  local engine pids=() rc=0
+  for engine in webkit firefox; do
+    CANDOUR_ENGINE="$engine" node --test --test-concurrency=1 tests/e2e/engines/*.core.mjs \
+      >"$LOG/engine-$engine.out" 2>&1 &
+    pids+=("$!")
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" || rc=1
+  done
+  for engine in webkit firefox; do
+    echo "--- $engine"
+    cat "$LOG/engine-$engine.out"
+  done
+  return "$rc"
+}
+step "end-to-end core set (release build, WebKit and Firefox side by side)" engine_sets
 
 passed=$(cat "$LOG"/*.log | sed -nE 's/^test result: ok\. ([0-9]+) passed.*/\1/p; s/^# pass ([0-9]+)$/\1/p' | awk '{ s += $1 } END { print s + 0 }')
 failed=$(cat "$LOG"/*.log | sed -nE 's/^test result: .* ([0-9]+) failed.*/\1/p; s/^# fail ([0-9]+)$/\1/p' | awk '{ s += $1 } END { print s + 0 }')
