@@ -13,10 +13,15 @@ fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let request = js_sys::Uint8Array::new(&event.data()).to_vec();
+        let received = js_sys::Uint8Array::new(&event.data());
+        let request = zeroize::Zeroizing::new(received.to_vec());
+        received.fill(0, 0, received.length());
         let reply = candour_kdf::answer(&request);
+        let sent = js_sys::Uint8Array::from(reply.as_slice());
         // A failed post means the page has gone: nobody is left to tell.
-        let _ = reply_to.post_message(&js_sys::Uint8Array::from(reply.as_slice()));
+        let _ = reply_to.post_message(&sent);
+        // Posting copied it: the passphrase and key leave no copy here.
+        sent.fill(0, 0, sent.length());
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.

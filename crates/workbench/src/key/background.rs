@@ -110,7 +110,10 @@ impl Derivation {
         self.worker.terminate();
         match settled {
             Ok(reply) => {
-                let reply = Zeroizing::new(Uint8Array::new(&reply).to_vec());
+                let array = Uint8Array::new(&reply);
+                let reply = Zeroizing::new(array.to_vec());
+                // The key leaves no copy in the page's JavaScript memory.
+                array.fill(0, 0, array.length());
                 read_reply(&reply).map_err(BackgroundError::Derivation)
             }
             Err(why) if why.is_null() => Err(BackgroundError::Cancelled),
