@@ -205,22 +205,26 @@ fn a_pin_stored_by_the_first_build_still_reads_and_asks_for_an_upgrade() {
     assert_eq!(stored.derivation().map(|d| d.rounds), Some(100_000));
 }
 
-/// A recovery code is marked unshown until staff confirm it, so a code
-/// whose screen went away is replaced (and shown) at the next right PIN;
-/// the mark is its own key and touches neither hash.
+/// A recovery code is marked unshown until confirmed, so a code whose
+/// screen went away is replaced (and shown) at the next right PIN; the mark
+/// is its own key, touches neither hash, and is cleared only by the code it
+/// names (a stale screen confirming an older code clears nothing).
 #[test]
 fn a_recovery_code_is_unshown_until_confirmed() {
     let mut store = MemoryStore::default();
     assert!(!code_unshown(&store), "no mark on a new tablet");
-    mark_code_unshown(&mut store).expect("marks");
+    mark_code_unshown(&mut store, "first").expect("marks");
     assert!(code_unshown(&store));
-    assert_eq!(
-        store.get(RECOVERY_UNSHOWN_KEY).expect("reads"),
-        Some("1".to_owned())
-    );
     assert_eq!(load_pin(&store).expect("reads"), None);
     assert_eq!(load_recovery(&store).expect("reads"), None);
-    clear_code_unshown(&mut store).expect("clears");
+    mark_code_unshown(&mut store, "second").expect("marks the newer code");
+    clear_code_unshown(&mut store, "first").expect("a stale confirmation");
+    assert!(code_unshown(&store), "the newer code is still unseen");
+    assert_eq!(
+        store.get(RECOVERY_UNSHOWN_KEY).expect("reads"),
+        Some("second".to_owned())
+    );
+    clear_code_unshown(&mut store, "second").expect("clears");
     assert!(!code_unshown(&store));
-    clear_code_unshown(&mut store).expect("clearing twice is harmless");
+    clear_code_unshown(&mut store, "second").expect("clearing twice is harmless");
 }

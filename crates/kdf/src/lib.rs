@@ -71,8 +71,9 @@ pub fn derive_key(
     Ok(key)
 }
 
-/// One derivation to do: what the worker receives.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One derivation to do: what the worker receives. Its `Debug` leaves the
+/// passphrase out.
+#[derive(Clone, PartialEq, Eq)]
 pub struct KdfRequest {
     /// The passphrase's UTF-8 bytes, wiped when dropped.
     pub passphrase: Zeroizing<Vec<u8>>,
@@ -82,8 +83,19 @@ pub struct KdfRequest {
     pub cost: KdfCost,
 }
 
-/// The first byte of a request: a request from another build is refused
-/// as [`KdfError::Garbled`] rather than misread.
+impl std::fmt::Debug for KdfRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KdfRequest")
+            .field("passphrase", &"(not shown)")
+            .field("salt", &self.salt)
+            .field("cost", &self.cost)
+            .finish()
+    }
+}
+
+/// The first byte of a request, naming this layout: a request from a build
+/// with another layout is refused as [`KdfError::Garbled`] rather than
+/// misread. Change it whenever the layout changes.
 const REQUEST_TAG: u8 = 0xA1;
 /// The first byte of a reply with the key.
 const REPLY_KEY: u8 = 0;
@@ -149,8 +161,9 @@ impl KdfRequest {
             parallelism: word(2)?,
         };
         let salt_len = usize::try_from(word(3)?).map_err(|_| KdfError::Garbled)?;
-        let salt = bytes.get(17..17 + salt_len).ok_or(KdfError::Garbled)?;
-        let passphrase = bytes.get(17 + salt_len..).ok_or(KdfError::Garbled)?;
+        let salt_end = salt_len.checked_add(17).ok_or(KdfError::Garbled)?;
+        let salt = bytes.get(17..salt_end).ok_or(KdfError::Garbled)?;
+        let passphrase = bytes.get(salt_end..).ok_or(KdfError::Garbled)?;
         Ok(KdfRequest {
             passphrase: Zeroizing::new(passphrase.to_vec()),
             salt: salt.to_vec(),

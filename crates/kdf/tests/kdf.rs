@@ -139,3 +139,14 @@ fn a_hostile_cost_is_seen_before_deriving() {
         assert!(cost.too_costly());
     }
 }
+
+#[test]
+fn a_request_never_prints_its_passphrase() {
+    let request = KdfRequest::new("a secret passphrase", &[7; 16], SMALL);
+    let shown = format!("{request:?}");
+    assert!(!shown.contains("secret"), "{shown}");
+    assert!(
+        !shown.contains(&format!("{:?}", b"a secret passphrase".to_vec())),
+        "{shown}"
+    );
+}

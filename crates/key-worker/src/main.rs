@@ -13,14 +13,18 @@ fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let received = js_sys::Uint8Array::new(&event.data());
-        let request = zeroize::Zeroizing::new(received.to_vec());
-        received.fill(0, 0, received.length());
+        // Anything but bytes is answered as garbled.
+        let received = event.data().dyn_into::<js_sys::Uint8Array>().ok();
+        let request =
+            zeroize::Zeroizing::new(received.as_ref().map(|r| r.to_vec()).unwrap_or_default());
+        if let Some(received) = received {
+            received.fill(0, 0, received.length());
+        }
         let reply = candour_kdf::answer(&request);
         let sent = js_sys::Uint8Array::from(reply.as_slice());
-        // A failed post means the page has gone: nobody is left to tell.
-        let _ = reply_to.post_message(&sent);
-        // Posting copied it: the passphrase and key leave no copy here.
+        // Transferred, not copied: no copy of the key stays here. A failed
+        // post means the page has gone: nobody is left to tell.
+        let _ = reply_to.post_message_with_transfer(&sent, &js_sys::Array::of1(&sent.buffer()));
         sent.fill(0, 0, sent.length());
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

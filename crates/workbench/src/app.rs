@@ -78,9 +78,10 @@ impl Workbench {
     /// Makes `key` the research key and opens every accepted file again
     /// with it (a refused file stays refused: its refusal is of its form,
     /// which no key changes), one step per file, then combines them all.
-    pub fn use_key(&self, key: Shared<ResearchKeyPair>) {
+    /// False, and nothing changed, while other work runs.
+    pub fn use_key(&self, key: Shared<ResearchKeyPair>) -> bool {
         if self.busy() {
-            return;
+            return false;
         }
         self.key.set(Some(key.clone()));
         self.cancel.reset();
@@ -105,6 +106,7 @@ impl Workbench {
             this.recombine(list).await;
             timing.end();
         });
+        true
     }
 
     /// Removes the file at `index` (or every file) and combines again.

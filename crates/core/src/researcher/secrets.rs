@@ -53,9 +53,10 @@ pub fn save_recovery(store: &mut impl KeyValueStore, code: &SlowHash) -> Result<
     )
 }
 
-/// Marks that a recovery code is being made and has not been shown yet.
-pub fn mark_code_unshown(store: &mut impl KeyValueStore) -> Result<(), StoreError> {
-    store.set(RECOVERY_UNSHOWN_KEY, "1")
+/// Marks that the recovery code named `token` (random, made with it) is
+/// being made and has not been shown yet.
+pub fn mark_code_unshown(store: &mut impl KeyValueStore, token: &str) -> Result<(), StoreError> {
+    store.set(RECOVERY_UNSHOWN_KEY, token)
 }
 
 /// Whether the newest recovery code may never have been seen: the next
@@ -65,9 +66,14 @@ pub fn code_unshown(store: &impl KeyValueStore) -> bool {
     matches!(store.get(RECOVERY_UNSHOWN_KEY), Ok(Some(_)))
 }
 
-/// Clears the mark: staff said they wrote the code down.
-pub fn clear_code_unshown(store: &mut impl KeyValueStore) -> Result<(), StoreError> {
-    store.remove(RECOVERY_UNSHOWN_KEY)
+/// Clears the mark, when it still names the code `token`: staff said they
+/// wrote that code down. A code confirmed on a screen left open elsewhere,
+/// since replaced, clears nothing: the newest code stays marked.
+pub fn clear_code_unshown(store: &mut impl KeyValueStore, token: &str) -> Result<(), StoreError> {
+    match store.get(RECOVERY_UNSHOWN_KEY)? {
+        Some(marked) if marked == token => store.remove(RECOVERY_UNSHOWN_KEY),
+        _ => Ok(()),
+    }
 }
 
 fn load_hash(

@@ -7,6 +7,7 @@
 
 use crate::services::key_derivation::{derive_key, DeriveError};
 use crate::services::local_store::LocalStore;
+use candour_core::hash::to_hex;
 use candour_core::messages::Messages;
 use candour_core::researcher::lockout::{Attempt, Lockout};
 use candour_core::researcher::pin::{check_new_pin, PinError};
@@ -88,7 +89,27 @@ pub enum Opened {
     /// The area may open.
     Unlocked,
     /// The area may open once this new recovery code was shown (once).
-    ShowCode(String),
+    ShowCode(NewCode),
+}
+
+/// A new recovery code to show once, and the token its "not yet shown"
+/// mark carries, so that confirming it clears that mark and no other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCode {
+    /// The code, as it is written down.
+    pub code: String,
+    token: String,
+}
+
+impl NewCode {
+    /// Staff said they wrote this code down. Not saying so (a storage that
+    /// refuses the change) only means that the next right PIN shows a new
+    /// code, which is safe.
+    pub fn shown(&self) {
+        if let Ok(mut store) = store() {
+            let _ = clear_code_unshown(&mut store, &self.token);
+        }
+    }
 }
 
 fn store() -> Result<LocalStore, GateError> {
@@ -132,25 +153,17 @@ fn locked_now() -> Result<Option<Attempt>, GateError> {
 }
 
 /// A new recovery code, stored as a slow hash; returns it to be shown once.
-/// It is marked as not yet shown first, until [`recovery_code_shown`]: if
-/// its screen goes away before staff confirm it, the next right PIN makes
-/// and shows another.
-pub async fn make_recovery_code() -> Result<String, GateError> {
+/// It is marked as not yet shown first, until [`NewCode::shown`]: if its
+/// screen goes away before staff confirm it, the next right PIN makes and
+/// shows another.
+pub async fn make_recovery_code() -> Result<NewCode, GateError> {
     let code = new_recovery_code(salt()?);
+    let token = to_hex(&salt()?);
     let stored = hash(&normalise_recovery_code(&code)?).await?;
     let mut store = store()?;
-    mark_code_unshown(&mut store)?;
+    mark_code_unshown(&mut store, &token)?;
     save_recovery(&mut store, &stored)?;
-    Ok(code)
-}
-
-/// Staff said they wrote the newest recovery code down. Not saying so (a
-/// storage that refuses the change) only means that the next right PIN
-/// shows a new code, which is safe.
-pub fn recovery_code_shown() {
-    if let Ok(mut store) = store() {
-        let _ = clear_code_unshown(&mut store);
-    }
+    Ok(NewCode { code, token })
 }
 
 /// Checks `pin`. While a wait runs nothing is checked. A right PIN whose
@@ -177,12 +190,17 @@ pub async fn unlock(pin: &str) -> Result<Result<Opened, Attempt>, GateError> {
     let store = store()?;
     match load_recovery(&store) {
         Ok(Some(_)) if !code_unshown(&store) => Ok(Ok(Opened::Unlocked)),
+        // A code exists, only perhaps unseen: if no new one can be stored
+        // (storage full), the right PIN still opens, and the next tries again.
+        Ok(Some(_)) => Ok(Ok(make_recovery_code()
+            .await
+            .map_or(Opened::Unlocked, Opened::ShowCode))),
         _ => Ok(Ok(Opened::ShowCode(make_recovery_code().await?))),
     }
 }
 
 /// Sets the first PIN (none may be set) and makes its recovery code.
-pub async fn set_first_pin(pin: &str, confirm: &str) -> Result<String, GateError> {
+pub async fn set_first_pin(pin: &str, confirm: &str) -> Result<NewCode, GateError> {
     check_new_pin(pin, confirm)?;
     if pin_state() != PinState::NotSet {
         return Err(GateError::Damaged);
@@ -199,7 +217,7 @@ pub async fn reset_with_code(
     typed_code: &str,
     pin: &str,
     confirm: &str,
-) -> Result<Result<String, Attempt>, GateError> {
+) -> Result<Result<NewCode, Attempt>, GateError> {
     let code = normalise_recovery_code(typed_code)?;
     check_new_pin(pin, confirm)?;
     if let Some(locked) = locked_now()? {
@@ -213,7 +231,13 @@ pub async fn reset_with_code(
         Attempt::Unlocked => {}
         other => return Ok(Err(other)),
     }
-    save_pin(&mut store()?, &hash(pin).await?)?;
+    let new_pin = hash(pin).await?;
+    // Marked before the new PIN is saved: should the page close before the
+    // new code is stored, the next right PIN replaces the old code, which
+    // this reset has used up.
+    let mut store = store()?;
+    mark_code_unshown(&mut store, "reset")?;
+    save_pin(&mut store, &new_pin)?;
     Ok(Ok(make_recovery_code().await?))
 }
 

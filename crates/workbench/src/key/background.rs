@@ -40,6 +40,9 @@ pub struct Derivation {
     worker: Worker,
     answer: Promise,
     reject: Function,
+    /// The request until it is sent (transferred, so that no copy stays
+    /// here); wiped if it never is.
+    unsent: Rc<RefCell<Option<Uint8Array>>>,
     // Kept alive while the worker may still call them.
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(Event)>,
@@ -62,9 +65,9 @@ impl Derivation {
             return Err(BackgroundError::Worker(String::new()));
         };
         let bytes = request.to_bytes();
-        let sent = Rc::new(RefCell::new(Some(Uint8Array::from(bytes.as_slice()))));
+        let unsent = Rc::new(RefCell::new(Some(Uint8Array::from(bytes.as_slice()))));
         let on_message = {
-            let (worker, reject) = (worker.clone(), reject.clone());
+            let (worker, reject, sent) = (worker.clone(), reject.clone(), unsent.clone());
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
                 let data = event.data();
                 if let Some(text) = data.as_string().filter(|t| t != READY) {
@@ -72,10 +75,13 @@ impl Derivation {
                     let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&text));
                 } else if data.is_string() {
                     if let Some(request) = sent.borrow_mut().take() {
-                        if let Err(e) = worker.post_message(&request) {
+                        // Transferred, not copied: this side's buffer is
+                        // emptied, so the passphrase stays only in the worker.
+                        let moved = js_sys::Array::of1(&request.buffer());
+                        if let Err(e) = worker.post_message_with_transfer(&request, &moved) {
+                            wipe(&request);
                             let _ = reject.call1(&JsValue::NULL, &e);
                         }
-                        request.fill(0, 0, request.length());
                     }
                 } else {
                     let _ = resolve.call1(&JsValue::NULL, &data);
@@ -99,6 +105,7 @@ impl Derivation {
             worker,
             answer,
             reject,
+            unsent,
             _on_message: on_message,
             _on_error: on_error,
         }))
@@ -107,15 +114,18 @@ impl Derivation {
     /// The derived key, once the worker answers (then the worker ends).
     pub async fn key(&self) -> Result<Zeroizing<[u8; 32]>, BackgroundError> {
         let settled = JsFuture::from(self.answer.clone()).await;
-        self.worker.terminate();
+        self.end();
         match settled {
-            Ok(reply) => {
-                let array = Uint8Array::new(&reply);
-                let reply = Zeroizing::new(array.to_vec());
-                // The key leaves no copy in the page's JavaScript memory.
-                array.fill(0, 0, array.length());
-                read_reply(&reply).map_err(BackgroundError::Derivation)
-            }
+            Ok(reply) => match reply.dyn_into::<Uint8Array>() {
+                Ok(array) => {
+                    let reply = Zeroizing::new(array.to_vec());
+                    // The worker transferred its buffer: this is the only
+                    // copy in JavaScript, wiped now.
+                    wipe(&array);
+                    read_reply(&reply).map_err(BackgroundError::Derivation)
+                }
+                Err(_) => Err(BackgroundError::Derivation(KdfError::Garbled)),
+            },
             Err(why) if why.is_null() => Err(BackgroundError::Cancelled),
             Err(why) => Err(BackgroundError::Worker(words_of(&why))),
         }
@@ -124,9 +134,25 @@ impl Derivation {
     /// Ends the worker where it stands; [`Derivation::key`] then gives
     /// [`BackgroundError::Cancelled`].
     pub fn cancel(&self) {
-        self.worker.terminate();
+        self.end();
         let _ = self.reject.call1(&JsValue::NULL, &JsValue::NULL);
     }
+
+    /// Stops the worker and its handlers (a message already queued then
+    /// finds none), and wipes a request never sent.
+    fn end(&self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+        if let Some(request) = self.unsent.borrow_mut().take() {
+            wipe(&request);
+        }
+    }
+}
+
+/// Zeroes `bytes` (a detached buffer has none left to zero).
+fn wipe(bytes: &Uint8Array) {
+    bytes.fill(0, 0, bytes.length());
 }
 
 /// The browser's own words for an error value, as data.
@@ -148,6 +174,11 @@ impl BackgroundError {
             }
             BackgroundError::Worker(detail) => {
                 Some(m.fill("workbench.key_worker_failed", &[("detail", detail)]))
+            }
+            // A worker of another build (the page was not reloaded after an
+            // update): the key file is not at fault.
+            BackgroundError::Derivation(KdfError::Garbled) => {
+                Some(m.get("workbench.key_worker_other_build").to_owned())
             }
             BackgroundError::Derivation(e) => Some(KeyFileError::from(e.clone()).in_words(m)),
             BackgroundError::Cancelled => None,

@@ -108,15 +108,20 @@ pub fn UseKey(props: &UseKeyProps) -> Html {
                 match opened {
                     Err(words) => status.set(KeyStatus::Refused(words)),
                     Ok(pair) => {
+                        let fingerprint = pair.fingerprint();
+                        // Files picked while the key was worked out are
+                        // still being opened: the key waits for them.
+                        if !wb.use_key(Shared(Rc::new(pair))) {
+                            return status
+                                .set(KeyStatus::Refused(m.get("workbench.key_busy").to_owned()));
+                        }
                         if let Some(input) = input {
                             input.set_value("");
                         }
-                        status.set(KeyStatus::Done(m.fill(
-                            "workbench.key_open",
-                            &[("fingerprint", &pair.fingerprint())],
-                        )));
+                        status.set(KeyStatus::Done(
+                            m.fill("workbench.key_open", &[("fingerprint", &fingerprint)]),
+                        ));
                         picked.set(None);
-                        wb.use_key(Shared(Rc::new(pair)));
                     }
                 }
             });

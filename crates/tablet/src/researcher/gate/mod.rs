@@ -10,7 +10,7 @@ use crate::hooks::use_focus_heading::use_focus_heading;
 use crate::hooks::use_lockout_clock::use_lockout_clock;
 use crate::hooks::use_still_shown::use_still_shown;
 use crate::services::secrets::{
-    pin_state, recovery_code_shown, reset_with_code, set_first_pin, unlock, Opened, PinState,
+    pin_state, reset_with_code, set_first_pin, unlock, NewCode, Opened, PinState,
 };
 use crate::state::AppEnv;
 use candour_core::messages::Messages;
@@ -39,7 +39,7 @@ enum Mode {
     SetPin,
     Recover,
     /// A new recovery code, shown once before the area opens.
-    ShowCode(AttrValue),
+    ShowCode(NewCode),
 }
 
 /// The PIN gate.
@@ -59,9 +59,10 @@ pub fn PinGate(props: &GateProps) -> Html {
     let Some(env) = env else { return html! {} };
     let m = env.messages.clone();
 
-    if let Mode::ShowCode(shown) = &*mode {
-        let on_done = props.on_unlocked.reform(|()| recovery_code_shown());
-        return html! { <ShowCode code={shown.clone()} {on_done} /> };
+    if let Mode::ShowCode(new) = &*mode {
+        let confirmed = new.clone();
+        let on_done = props.on_unlocked.reform(move |()| confirmed.shown());
+        return html! { <ShowCode code={AttrValue::from(new.code.clone())} {on_done} /> };
     }
 
     let submit = {
@@ -95,7 +96,7 @@ pub fn PinGate(props: &GateProps) -> Html {
                             None
                         }
                         Ok(Ok(Opened::ShowCode(c))) => {
-                            mode.set(Mode::ShowCode(c.into()));
+                            mode.set(Mode::ShowCode(c));
                             None
                         }
                         Ok(Err(attempt)) => attempt_words(&m, attempt, "researcher.wrong_pin"),
@@ -103,14 +104,14 @@ pub fn PinGate(props: &GateProps) -> Html {
                     },
                     Mode::SetPin => match set_first_pin(&a, &b).await {
                         Ok(c) => {
-                            mode.set(Mode::ShowCode(c.into()));
+                            mode.set(Mode::ShowCode(c));
                             None
                         }
                         Err(e) => Some(e.in_words(&m)),
                     },
                     Mode::Recover => match reset_with_code(&typed_code, &a, &b).await {
                         Ok(Ok(c)) => {
-                            mode.set(Mode::ShowCode(c.into()));
+                            mode.set(Mode::ShowCode(c));
                             None
                         }
                         Ok(Err(attempt)) => attempt_words(&m, attempt, "recovery.wrong"),

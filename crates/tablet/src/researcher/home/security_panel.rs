@@ -2,7 +2,7 @@
 //! changing the PIN, and a new recovery code when the old one is lost.
 
 use crate::services::local_store::LocalStore;
-use crate::services::secrets::{change_pin, make_recovery_code, recovery_code_shown};
+use crate::services::secrets::{change_pin, make_recovery_code, NewCode};
 use crate::state::AppEnv;
 use candour_core::messages::Messages;
 use candour_core::researcher::area_lock::parse_lock_minutes;
@@ -29,7 +29,7 @@ pub fn SecurityPanel(props: &SecurityProps) -> Html {
     let (pin, confirm) = (use_node_ref(), use_node_ref());
     let lock_status = use_state(|| None::<Result<String, String>>);
     let pin_status = use_state(|| None::<Result<String, String>>);
-    let new_code = use_state(|| None::<String>);
+    let new_code = use_state(|| None::<NewCode>);
     let busy = use_state(|| false);
     let Some(env) = env else { return html! {} };
     let m = env.messages.clone();
@@ -115,7 +115,9 @@ pub fn SecurityPanel(props: &SecurityProps) -> Html {
     let written = {
         let new_code = new_code.clone();
         Callback::from(move |_: MouseEvent| {
-            recovery_code_shown();
+            if let Some(new) = &*new_code {
+                new.shown();
+            }
             new_code.set(None)
         })
     };
@@ -144,7 +146,7 @@ pub fn SecurityPanel(props: &SecurityProps) -> Html {
             </form>
             <div class="stack">
                 <p>{ m.get("recovery.new_intro") }</p>
-                { code_view(m, new_code.as_deref(), make_code, written, busy) }
+                { code_view(m, new_code.as_ref().map(|n| n.code.as_str()), make_code, written, busy) }
             </div>
         </section>
     }
