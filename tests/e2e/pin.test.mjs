@@ -211,6 +211,32 @@ test('an untouched researcher area locks itself after the set time, and a touch 
   await page.context().close();
 });
 
+test('a recovery code left on screen locks itself as the area does, and the next right PIN shows a new one', async () => {
+  const page = await openApp(env);
+  await openArea(page);
+  await page.getByLabel('New PIN').fill(PIN);
+  await page.getByLabel('Type the PIN again').fill(PIN);
+  await page.getByRole('button', { name: 'Set PIN' }).click();
+  await page.getByRole('heading', { name: 'Write down the recovery code' }).waitFor();
+  const left = (await page.getByText(RECOVERY_CODE).innerText()).trim();
+  // The tablet locks (or another app opens) with the code on screen.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.getByText('The researcher area locked itself because the page was hidden.').waitFor();
+  assert.equal(await page.getByText(RECOVERY_CODE).count(), 0, 'the code is no longer on screen');
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+  });
+  await unlock(page, PIN);
+  const fresh = await readRecoveryCode(page);
+  assert.notEqual(fresh, left, 'the code left on screen is replaced');
+  await page.getByRole('heading', { name: HOME }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a hidden page locks the researcher area', async () => {
   const page = await openApp(env);
   await openArea(page);

@@ -6,6 +6,7 @@
 pub mod fields;
 mod show_code;
 
+use crate::hooks::use_area_lock::{use_area_lock, LockReason};
 use crate::hooks::use_focus_heading::use_focus_heading;
 use crate::hooks::use_lockout_clock::use_lockout_clock;
 use crate::hooks::use_still_shown::use_still_shown;
@@ -52,6 +53,26 @@ pub fn PinGate(props: &GateProps) -> Html {
     });
     let message = use_state(|| None::<String>);
     let busy = use_state(|| false);
+    // A new recovery code on screen opens the area with one press: it locks
+    // itself as the open area does. The code stays marked as not yet
+    // shown, so the next right PIN shows a new one.
+    let locked = use_state(|| None::<LockReason>);
+    {
+        let (mode, locked, message) = (mode.clone(), locked.clone(), message.clone());
+        let limit = env.as_ref().map_or(
+            candour_core::researcher::area_lock::DEFAULT_AREA_LOCK_SECONDS,
+            |e| e.settings.area_lock_seconds,
+        );
+        use_area_lock(
+            matches!(*mode, Mode::ShowCode(_)),
+            limit,
+            Callback::from(move |why: LockReason| {
+                message.set(None);
+                locked.set(Some(why));
+                mode.set(Mode::Unlock);
+            }),
+        );
+    }
     let clock = use_lockout_clock();
     let shown = use_still_shown();
     let heading = use_focus_heading(std::mem::discriminant(&*mode));
@@ -185,6 +206,16 @@ pub fn PinGate(props: &GateProps) -> Html {
             },
         ),
     };
+    let lock_notice = (*locked).map(|why| match why {
+        LockReason::Idle => m.fill(
+            "researcher.locked_idle",
+            &[(
+                "minutes",
+                &env.settings.area_lock_seconds.div_ceil(60).to_string(),
+            )],
+        ),
+        LockReason::Hidden => m.get("researcher.locked_hidden").to_owned(),
+    });
     let waiting = clock.wait_ms.map(|ms| {
         m.fill(
             "researcher.locked",
@@ -195,8 +226,8 @@ pub fn PinGate(props: &GateProps) -> Html {
     html! {
         <main class="screen researcher-gate">
             <h1 ref={heading} tabindex="-1">{ title }</h1>
-            if let Some(notice) = &props.notice {
-                <p class="notice" role="status">{ notice.clone() }</p>
+            if let Some(notice) = props.notice.as_ref().map(|n| n.to_string()).or(lock_notice) {
+                <p class="notice" role="status">{ notice }</p>
             }
             <form class="stack" onsubmit={submit} novalidate=true autocomplete="off">
                 { body }
