@@ -9,7 +9,9 @@ import assert from 'node:assert/strict';
 import { pbkdf2Sync } from 'node:crypto';
 import { axe, openApp, screenshot, start } from './harness.mjs';
 import { databaseRecords, declineSurvey, storedRecords } from './survey.mjs';
-import { PIN, RECOVERY_CODE, openArea, readRecoveryCode, setFirstPin, unlock } from './staff.mjs';
+import {
+  PIN, RECOVERY_CODE, openArea, readRecoveryCode, setFirstPin, setPinUnconfirmed, unlock,
+} from './staff.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -105,11 +107,7 @@ test('the recovery code resets a forgotten PIN, keeps every record, and is then 
 test('a recovery code whose screen went away before it was confirmed is replaced, and shown, at the next right PIN', async () => {
   const page = await openApp(env);
   await openArea(page);
-  await page.getByLabel('New PIN').fill(PIN);
-  await page.getByLabel('Type the PIN again').fill(PIN);
-  await page.getByRole('button', { name: 'Set PIN' }).click();
-  await page.getByRole('heading', { name: 'Write down the recovery code' }).waitFor();
-  const unseen = (await page.getByText(RECOVERY_CODE).innerText()).trim();
+  const unseen = await setPinUnconfirmed(page);
   // The page goes away before "I have written it down".
   await page.reload();
   await unlock(page, PIN);
@@ -214,11 +212,7 @@ test('an untouched researcher area locks itself after the set time, and a touch 
 test('a recovery code left on screen locks itself as the area does, and the next right PIN shows a new one', async () => {
   const page = await openApp(env);
   await openArea(page);
-  await page.getByLabel('New PIN').fill(PIN);
-  await page.getByLabel('Type the PIN again').fill(PIN);
-  await page.getByRole('button', { name: 'Set PIN' }).click();
-  await page.getByRole('heading', { name: 'Write down the recovery code' }).waitFor();
-  const left = (await page.getByText(RECOVERY_CODE).innerText()).trim();
+  const left = await setPinUnconfirmed(page);
   // The tablet locks (or another app opens) with the code on screen.
   await page.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });

@@ -20,18 +20,32 @@ export async function openArea(page) {
  * the code.
  */
 export async function setFirstPin(page, pin = PIN) {
-  await page.getByLabel('New PIN').fill(pin);
-  await page.getByLabel('Type the PIN again').fill(pin);
-  await page.getByRole('button', { name: 'Set PIN' }).click();
+  await setPinUnconfirmed(page, pin);
   const code = await readRecoveryCode(page);
   await page.getByRole('heading', { name: 'Responses on this tablet' }).waitFor();
   return code;
 }
 
+/**
+ * On the staff page with no PIN yet: sets `pin` and returns the recovery
+ * code then on screen, not yet confirmed as written down.
+ */
+export async function setPinUnconfirmed(page, pin = PIN) {
+  await page.getByLabel('New PIN').fill(pin);
+  await page.getByLabel('Type the PIN again').fill(pin);
+  await page.getByRole('button', { name: 'Set PIN' }).click();
+  return shownRecoveryCode(page);
+}
+
+/** The recovery code on screen, once it is shown. */
+export async function shownRecoveryCode(page) {
+  await page.getByRole('heading', { name: 'Write down the recovery code' }).waitFor();
+  return (await page.getByText(RECOVERY_CODE).innerText()).trim();
+}
+
 /** Reads a recovery code shown once, and confirms it was written down. */
 export async function readRecoveryCode(page) {
-  await page.getByRole('heading', { name: 'Write down the recovery code' }).waitFor();
-  const code = (await page.getByText(RECOVERY_CODE).innerText()).trim();
+  const code = await shownRecoveryCode(page);
   await page.getByRole('button', { name: 'I have written it down' }).click();
   return code;
 }
